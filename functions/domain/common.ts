@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** A platform ID of the form PREFIX-YY-NNNNNN. */
+export const platformId = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}-\\d{2}-\\d{6,}$`),
+      `Expected an ID like ${prefix}-26-000001.`,
+    );
+
+export const WorkspaceId = platformId('WS');
+
+/** A display name: trimmed, 1–120 characters, no control characters. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'A name is required.')
+  .max(120, 'A name has at most 120 characters.')
+  .regex(/^[^\p{Cc}]*$/u, 'A name cannot contain control characters.');
+
+/** `limit` and `cursor` as every list takes them. */
+export const PageQuery = {
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'limit is a whole number from 1 to 100.')
+    .transform(Number)
+    .pipe(
+      z.number().int().min(1, 'limit is at least 1.').max(100, 'limit is at most 100.'),
+    )
+    .default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+};
+
+/** Money for display: a number with at most two decimals. */
+export const toAmount = (minorUnits: number, unitsPerCent = 1) =>
+  Math.round(minorUnits / unitsPerCent) / 100;
+
+export const nowIso = (now = new Date()) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');

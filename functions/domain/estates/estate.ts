@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { DisplayName, platformId, WorkspaceId } from '../common.ts';
+import { checkVpcCidr, MAX_PREFIX, MIN_PREFIX } from './cidr.ts';
+import { isRegionOf, PROVIDERS, type Provider, regionsOf, zonesOf } from './regions.ts';
+
+export const ESTATE_STATUSES = [
+  'provisioning',
+  'active',
+  'degraded',
+  'failed',
+  'deprovisioning',
+  'deprovisioned',
+] as const;
+export type EstateStatus = (typeof ESTATE_STATUSES)[number];
+
+export const ESTATE_TIERS = ['managed', 'self_managed'] as const;
+
+export const EstateId = platformId('ESTATE');
+
+const CIDR_MESSAGES = {
+  malformed: 'Expected an IPv4 CIDR block such as 10.0.0.0/16.',
+  host_bits_set:
+    'The address has bits set past the prefix length; use the network address.',
+  not_private:
+    'Use a private range: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.',
+  prefix_out_of_range: `The prefix length must be from /${MIN_PREFIX} to /${MAX_PREFIX}.`,
+} as const;
+
+const VpcCidr = z.string().superRefine((cidr, ctx) => {
+  const problem = checkVpcCidr(cidr);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: CIDR_MESSAGES[problem],
+      params: { reason: problem },
+    });
+});
+
+/** The body of POST /v1/infrastructure/estates. */
+export const CreateEstateBody = z
+  .strictObject({
+    workspace_id: WorkspaceId,
+    subscription_id: platformId('SUB'),
+    project_tags: z
+      .array(platformId('PROJ'))
+      .max(50, 'At most 50 project tags.')
+      .refine(
+        (tags) => new Set(tags).size === tags.length,
+        'Project tags must be unique.',
+      )
+      .default([]),
+    name: DisplayName,
+    provider: z.enum(PROVIDERS),
+    region: z.string().min(1).max(64),
+    tier: z.enum(ESTATE_TIERS).default('managed'),
+    config: z.strictObject({
+      vpc_cidr: VpcCidr,
+      availability_zones: z
+        .array(z.string().min(1).max(64))
+        .min(1, 'Name at least one availability zone.')
+        .max(6, 'At most 6 availability zones.')
+        .refine((zones) => new Set(zones).size === zones.length, 'Zones must be unique.')
+        .optional(),
+    }),
+  })
+  .superRefine((body, ctx) => {
+    if (!isRegionOf(body.provider, body.region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `Unknown ${body.provider} region. Known regions: ${regionsOf(body.provider).join(', ')}.`,
+      });
+      return;
+    }
+    const zones = zonesOf(body.provider, body.region);
+    body.config.availability_zones?.forEach((zone, index) => {
+      if (zones.includes(zone)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['config', 'availability_zones', index],
+        message: `${zone} is not a zone of ${body.region}. Zones: ${zones.join(', ') || 'none'}.`,
+      });
+    });
+  });
+
+export type CreateEstateInput = z.output<typeof CreateEstateBody>;
+
+/** An estate as stored and as shown (the resource is a projection of it). */
+export interface Estate {
+  readonly id: string;
+  readonly workspace_id: string;
+  readonly subscription_id: string;
+  readonly project_tags: readonly string[];
+  readonly service_line_id: string | null;
+  readonly name: string;
+  readonly provider: Provider;
+  readonly region: string;
+  readonly tier: (typeof ESTATE_TIERS)[number];
+  readonly status: EstateStatus;
+  readonly status_reason: string | null;
+  readonly config: {
+    readonly vpc_cidr: string;
+    readonly availability_zones: readonly string[];
+  };
+  readonly environment_count: number;
+  readonly health_score: number | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** The zones an estate spreads over: the ones asked for, or the region's first three. */
+export function defaultZones(input: CreateEstateInput): readonly string[] {
+  return (
+    input.config.availability_zones ?? zonesOf(input.provider, input.region).slice(0, 3)
+  );
+}
+
+/** Builds a new estate from a validated request; it starts out provisioning. */
+export function newEstate(id: string, input: CreateEstateInput, now: string): Estate {
+  return {
+    id,
+    workspace_id: input.workspace_id,
+    subscription_id: input.subscription_id,
+    project_tags: input.project_tags,
+    service_line_id: null,
+    name: input.name,
+    provider: input.provider,
+    region: input.region,
+    tier: input.tier,
+    status: 'provisioning',
+    status_reason: null,
+    config: { vpc_cidr: input.config.vpc_cidr, availability_zones: defaultZones(input) },
+    environment_count: 0,
+    health_score: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

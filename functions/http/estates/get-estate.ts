@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { getEstate } from '../../store/estates.ts';
+
+/** GET /v1/infrastructure/estates/{id} — one estate of the caller's workspace. */
+export const handler = httpHandler(
+  { scope: 'read', params: z.object({ id: EstateId }) },
+  async ({ params, caller }) => {
+    const estate = await getEstate(params.id);
+    if (!estate || estate.workspace_id !== caller.workspaceId)
+      throw new NotFoundError('estate', params.id);
+    return { status: 200, body: { data: toEstateResource(estate) } };
+  },
+);

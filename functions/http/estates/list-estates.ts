@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { PageQuery, WorkspaceId } from '../../domain/common.ts';
+import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import { PROVIDERS } from '../../domain/estates/regions.ts';
+import { requireWorkspace } from '../../platform/auth.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { listEstates } from '../../store/estates.ts';
+
+const Query = z.strictObject({
+  workspace_id: WorkspaceId.optional(),
+  status: z.enum(ESTATE_STATUSES).optional(),
+  provider: z.enum(PROVIDERS).optional(),
+  ...PageQuery,
+});
+
+/** GET /v1/infrastructure/estates — the caller's estates, filtered and paged. */
+export const handler = httpHandler(
+  { scope: 'read', query: Query },
+  async ({ query, caller }) => {
+    const workspaceId = query.workspace_id ?? caller.workspaceId;
+    requireWorkspace(caller, workspaceId);
+    const filter = { status: query.status, provider: query.provider };
+    const scope = `estates|${workspaceId}|${filter.status ?? ''}|${filter.provider ?? ''}`;
+    const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
+    const page = await listEstates(workspaceId, filter, query.limit, startKey);
+    return {
+      status: 200,
+      body: {
+        data: page.items.map(toEstateResource),
+        next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
+      },
+    };
+  },
+);

@@ -1,0 +1,57 @@
+import type { Scope } from '../platform/auth.ts';
+
+/** What a route's function may do beyond reading the table. */
+export type Grant = 'table:write' | 'provisioning:start' | 'deployments:start';
+
+/**
+ * One HTTP route: the single source for the CDK app (one Lambda function per route,
+ * wired to the HTTP API) and for the local runtime (which serves the same modules).
+ */
+export interface Route {
+  /** Stable name, used for the Lambda function's construct ID. */
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path in API Gateway's form, with `{param}` placeholders. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly scope: Scope;
+  /** Whether the JWT authorizer guards the route. */
+  readonly authorized: boolean;
+  readonly grants: readonly Grant[];
+}
+
+const ESTATES = '/v1/infrastructure/estates';
+
+export const ROUTES: readonly Route[] = [
+  {
+    name: 'ListEstates',
+    method: 'GET',
+    path: ESTATES,
+    entry: 'functions/http/estates/list-estates.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateEstate',
+    method: 'POST',
+    path: ESTATES,
+    entry: 'functions/http/estates/create-estate.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetEstate',
+    method: 'GET',
+    path: `${ESTATES}/{id}`,
+    entry: 'functions/http/estates/get-estate.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+];
+
+/** The route key API Gateway uses, e.g. `GET /v1/infrastructure/estates/{id}`. */
+export const routeKey = (route: Route) => `${route.method} ${route.path}`;

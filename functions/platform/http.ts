@@ -1,0 +1,146 @@
+import middy from '@middy/core';
+import type {
+  Context,
+  APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
+  APIGatewayProxyStructuredResultV2 as HttpResponse,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
+import { ApiError } from './errors.ts';
+import { parseJsonBody } from './json-body.ts';
+import { logger } from './logger.ts';
+import { toProblem } from './problem.ts';
+import { validate } from './validate.ts';
+
+export type { HttpEvent, HttpResponse };
+
+/** What an action receives: validated input and the caller. */
+export interface HttpRequest<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly caller: Caller;
+  readonly requestId: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** What an action returns; the chain serialises it. */
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<
+  B extends Schema | undefined,
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+> {
+  readonly scope: Scope;
+  readonly body?: B;
+  readonly query?: Q;
+  readonly params?: P;
+}
+
+const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
+
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): HttpResponse {
+  return {
+    statusCode: status,
+    headers,
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+/** Logs one line per request and stamps x-request-id on every response. */
+const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => {
+  const started = new WeakMap<object, number>();
+  const finish = (request: middy.Request<HttpEvent, HttpResponse>) => {
+    const response = request.response;
+    if (!response) return;
+    const requestId = requestIdOf(request.event);
+    response.headers = { ...response.headers, 'x-request-id': requestId };
+    logger.info('request', {
+      method: request.event.requestContext?.http?.method,
+      route: request.event.routeKey,
+      status: response.statusCode,
+      latency_ms: Math.round(
+        performance.now() - (started.get(request) ?? performance.now()),
+      ),
+      request_id: requestId,
+    });
+  };
+  return {
+    before: (request) => {
+      started.set(request, performance.now());
+    },
+    after: finish,
+    onError: finish,
+  };
+};
+
+/** Maps any error to a problem document; unknown errors are logged once and hidden. */
+const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
+  onError: (request) => {
+    const error = request.error;
+    const requestId = requestIdOf(request.event);
+    const problem = toProblem(error, requestId);
+    if (!(error instanceof ApiError))
+      logger.error('unhandled error', { error, request_id: requestId });
+    const extraHeaders = error instanceof ApiError ? error.headers : {};
+    request.response = json(problem.status, problem, {
+      'content-type': 'application/problem+json',
+      ...extraHeaders,
+    });
+  },
+});
+
+/**
+ * Builds a Lambda handler for one HTTP route. Every route gets the same chain:
+ * access log, problem mapping, caller and scope check, JSON body parsing, schema
+ * validation of body, query and path parameters, then the action.
+ */
+export function httpHandler<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(
+  spec: RouteSpec<B, Q, P>,
+  action: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
+) {
+  return middy<HttpEvent, HttpResponse, Error, Context>()
+    .use(accessLog())
+    .use(problems())
+    .handler(async (event) => {
+      const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      requireScope(caller, spec.scope);
+      const body = spec.body
+        ? validate(spec.body, parseJsonBody(event), 'body')
+        : undefined;
+      const query = spec.query
+        ? validate(spec.query, event.queryStringParameters ?? {}, 'query')
+        : undefined;
+      const params = spec.params
+        ? validate(spec.params, event.pathParameters ?? {}, 'path')
+        : undefined;
+      const result = await action({
+        body: body as Out<B>,
+        query: query as Out<Q>,
+        params: params as Out<P>,
+        caller,
+        requestId: requestIdOf(event),
+        headers: event.headers ?? {},
+      });
+      return json(result.status, result.body, {
+        'content-type': 'application/json',
+        ...result.headers,
+      });
+    });
+}

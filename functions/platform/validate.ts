@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { type FieldError, ValidationError } from './errors.ts';
+
+/** Validates input against a schema; every issue becomes a field error naming its path. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  root: string,
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((issue) => toFieldError(issue, root)),
+  );
+}
+
+function toFieldError(issue: z.core.$ZodIssue, root: string): FieldError {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const field = [root, ...path, issue.keys[0] ?? ''].filter(Boolean).join('.');
+    return {
+      field,
+      message: `Unknown field(s): ${issue.keys.join(', ')}.`,
+      code: 'unknown_field',
+    };
+  }
+  const field = [root, ...path].filter(Boolean).join('.') || root;
+  return { field, message: issue.message, code: issue.code };
+}

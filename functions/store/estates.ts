@@ -1,0 +1,83 @@
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Estate, EstateStatus } from '../domain/estates/estate.ts';
+import type { Provider } from '../domain/estates/regions.ts';
+import { documentClient } from './client.ts';
+import { stripKeys } from './items.ts';
+import { keys } from './keys.ts';
+import { type Page, queryPage } from './page.ts';
+import { tableName } from './table.ts';
+
+export interface EstateItem extends Estate {
+  readonly version: number;
+  readonly cost_mtd_micros: number;
+}
+
+/** Builds the Put of a new estate; it fails if the ID is already taken. */
+export function buildPutEstate(estate: Estate) {
+  return {
+    TableName: tableName(),
+    Item: {
+      ...keys.estate(estate.id),
+      ...keys.estateByWorkspace(estate.workspace_id, estate.id),
+      entity: 'estate',
+      version: 1,
+      cost_mtd_micros: 0,
+      ...estate,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
+/** Reads one estate by ID, or undefined. */
+export async function getEstate(estateId: string): Promise<EstateItem | undefined> {
+  const result = await documentClient.send(
+    new GetCommand({ TableName: tableName(), Key: keys.estate(estateId) }),
+  );
+  return result.Item ? stripKeys<EstateItem>(result.Item) : undefined;
+}
+
+export interface EstateFilter {
+  readonly status?: EstateStatus | undefined;
+  readonly provider?: Provider | undefined;
+}
+
+/** Builds the Query for a workspace's estates, with optional status and provider filters. */
+export function buildListEstates(
+  workspaceId: string,
+  filter: EstateFilter,
+): QueryCommandInput {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': keys.workspaceEstates(workspaceId) };
+  for (const field of ['status', 'provider'] as const) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    conditions.push(`#${field} = :${field}`);
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  }
+  return {
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: values,
+    ...(conditions.length > 0
+      ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
+      : {}),
+  };
+}
+
+/** Lists a workspace's estates in creation order, one page at a time. */
+export async function listEstates(
+  workspaceId: string,
+  filter: EstateFilter,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<Page<EstateItem>> {
+  const input = { ...buildListEstates(workspaceId, filter), ExclusiveStartKey: startKey };
+  const page = await queryPage(input, limit, ['gsi1pk', 'gsi1sk']);
+  return {
+    items: page.items.map((item) => stripKeys<EstateItem>(item)),
+    nextKey: page.nextKey,
+  };
+}

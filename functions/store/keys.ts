@@ -1,0 +1,22 @@
+/**
+ * Key templates for every entity in the table. Each key starts with its entity's
+ * name, so two entities can never share a key.
+ */
+export const keys = {
+  counter: (prefix: string, year: string) => ({
+    pk: `COUNTER#${prefix}#${year}`,
+    sk: 'COUNTER',
+  }),
+  estate: (estateId: string) => ({ pk: `ESTATE#${estateId}`, sk: 'ESTATE' }),
+  /** gsi1: estates of a workspace, in creation order. */
+  estateByWorkspace: (workspaceId: string, estateId: string) => ({
+    gsi1pk: `WORKSPACE#${workspaceId}#ESTATES`,
+    gsi1sk: `ESTATE#${estateId}`,
+  }),
+  workspaceEstates: (workspaceId: string) => `WORKSPACE#${workspaceId}#ESTATES`,
+  event: (estateId: string, time: string, eventId: string) => ({
+    pk: `ESTATE#${estateId}`,
+    sk: `EVENT#${time}#${eventId}`,
+  }),
+  serviceLine: (serviceLineId: string) => ({ pk: `LINE#${serviceLineId}`, sk: 'LINE' }),
+} as const;

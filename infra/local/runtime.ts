@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ROUTES } from '../../functions/http/routes.ts';
+import { createGateway } from './api-gateway.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { loadOrCreateKeys } from './jwt.ts';
+import { ensureTable } from './table-setup.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface RuntimeOptions {
+  /** Port for the HTTP API; 0 picks a free one. @default 3000 */
+  readonly port?: number;
+  /** Folder for the database, keys and state. @default `.data` in the repository */
+  readonly dataDir?: string;
+  /** Keep the database in memory (keys still live in dataDir). @default false */
+  readonly inMemory?: boolean;
+  readonly tableName?: string;
+}
+
+export interface Runtime {
+  readonly url: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly stop: () => Promise<void>;
+}
+
+function cursorKey(dir: string): string {
+  const path = join(dir, 'cursor-signing.key');
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(path, 'utf8').trim();
+}
+
+/**
+ * Points the AWS SDK at the local stand-ins through its own configuration, exactly as
+ * Lambda's environment points it at AWS: handlers read the same variables in both.
+ */
+function configureEnvironment(env: Record<string, string>) {
+  Object.assign(process.env, {
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...env,
+  });
+}
+
+/** Starts DynamoDB Local, the table, and the HTTP API in this process. */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const dataDir = resolve(options.dataDir ?? join(REPO_ROOT, '.data'));
+  const keysDir = join(dataDir, 'keys');
+  const tableName = options.tableName ?? 'platforms-infrastructure-local';
+  const dynamo = await startDynamoDbLocal({
+    dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
+  });
+  configureEnvironment({
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    TABLE_NAME: tableName,
+    CURSOR_SIGNING_KEY: cursorKey(keysDir),
+  });
+  const client = new DynamoDBClient({});
+  await ensureTable(client, tableName);
+  client.destroy();
+  const keys = await loadOrCreateKeys(keysDir);
+  const server = await createGateway({ routes: ROUTES, root: REPO_ROOT, keys });
+  const port = await listen(server, options.port ?? 3000);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dynamoEndpoint: dynamo.endpoint,
+    tableName,
+    stop: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await dynamo.stop();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { startRuntime } from './runtime.ts';
+
+const { values } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: process.env.LOCAL_IN_MEMORY === '1' },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a whole number from 0 to 65535, not "${values.port}".`);
+  process.exit(2);
+}
+
+try {
+  const runtime = await startRuntime({
+    port,
+    inMemory: values['in-memory'],
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  });
+  console.log(
+    JSON.stringify({
+      level: 'INFO',
+      message: 'local runtime ready',
+      url: runtime.url,
+      dynamodb: runtime.dynamoEndpoint,
+      table: runtime.tableName,
+      storage: values['in-memory'] ? 'memory' : 'disk',
+    }),
+  );
+  const shutdown = async () => {
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
