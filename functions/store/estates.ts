@@ -1,5 +1,6 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Estate, EstateStatus } from '../domain/estates/estate.ts';
+import type { NetworkHandle, OperationHandle } from '../drivers/driver.ts';
 import type { Provider } from '../domain/estates/regions.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
@@ -10,6 +11,10 @@ import { tableName } from './table.ts';
 export interface EstateItem extends Estate {
   readonly version: number;
   readonly cost_mtd_micros: number;
+  /** The driver's handle for the estate's network, once provisioning asked for it. */
+  readonly network?: NetworkHandle;
+  /** The driver's handle for tearing the network down. */
+  readonly teardown?: OperationHandle;
 }
 
 /** Builds the Put of a new estate; it fails if the ID is already taken. */
@@ -79,5 +84,51 @@ export async function listEstates(
   return {
     items: page.items.map((item) => stripKeys<EstateItem>(item)),
     nextKey: page.nextKey,
+  };
+}
+
+export interface EstateTransition {
+  readonly estateId: string;
+  /** The transition happens only from one of these statuses. */
+  readonly from: readonly EstateStatus[];
+  readonly to: EstateStatus;
+  readonly now: string;
+  /** Further attributes to set in the same update. */
+  readonly set?: Readonly<Record<string, unknown>>;
+}
+
+/** Builds a conditional status change; it fails unless the estate is in `from`. */
+export function buildEstateTransition(transition: EstateTransition) {
+  const names: Record<string, string> = { '#status': 'status', '#updated': 'updated_at', '#version': 'version' };
+  const values: Record<string, unknown> = { ':to': transition.to, ':now': transition.now, ':one': 1 };
+  const sets = ['#status = :to', '#updated = :now'];
+  for (const [index, [name, value]] of Object.entries(transition.set ?? {}).entries()) {
+    names[`#s${index}`] = name;
+    values[`:s${index}`] = value;
+    sets.push(`#s${index} = :s${index}`);
+  }
+  transition.from.forEach((status, index) => {
+    values[`:from${index}`] = status;
+  });
+  const allowed = transition.from.map((_, index) => `:from${index}`).join(', ');
+  return {
+    TableName: tableName(),
+    Key: keys.estate(transition.estateId),
+    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    ConditionExpression: `#status IN (${allowed})`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** Builds the update that stores a value on an estate once; a second write fails. */
+export function buildSetEstateOnce(estateId: string, attribute: string, value: unknown) {
+  return {
+    TableName: tableName(),
+    Key: keys.estate(estateId),
+    UpdateExpression: 'SET #attribute = :value',
+    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#attribute) OR attribute_type(#attribute, :null))',
+    ExpressionAttributeNames: { '#attribute': attribute },
+    ExpressionAttributeValues: { ':value': value, ':null': 'NULL' },
   };
 }

@@ -34,14 +34,23 @@ export class AwsEndpoint {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', async () => {
         const target = String(request.headers['x-amz-target'] ?? '');
-        const contentType = String(request.headers['content-type'] ?? 'application/x-amz-json-1.0');
-        const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        const contentType = String(
+          request.headers['content-type'] ?? 'application/x-amz-json-1.0',
+        );
+        const reply = (
+          status: number,
+          body: unknown,
+          headers: Record<string, string> = {},
+        ) => {
           response.writeHead(status, { 'content-type': contentType, ...headers });
           response.end(JSON.stringify(body));
         };
         const operation = this.#operations.get(target);
         if (!operation) {
-          reply(400, { __type: 'UnknownOperationException', message: `local stand-in has no ${target}` });
+          reply(400, {
+            __type: 'UnknownOperationException',
+            message: `local stand-in has no ${target}`,
+          });
           return;
         }
         try {
@@ -51,7 +60,11 @@ export class AwsEndpoint {
           const known = error instanceof AwsServiceError;
           const type = known ? error.type : 'InternalFailure';
           const message = error instanceof Error ? error.message : String(error);
-          reply(known ? error.status : 500, { __type: type, message }, { 'x-amzn-errortype': type });
+          reply(
+            known ? error.status : 500,
+            { __type: type, message },
+            { 'x-amzn-errortype': type },
+          );
         }
       });
     });

@@ -19,7 +19,10 @@ export interface LocalRule {
   readonly name: string;
   readonly busName: string;
   readonly pattern: unknown;
-  readonly targets: readonly { readonly id: string; readonly deliver: (event: BusEvent) => Promise<unknown> }[];
+  readonly targets: readonly {
+    readonly id: string;
+    readonly deliver: (event: BusEvent) => Promise<unknown>;
+  }[];
 }
 
 export interface LocalEventBusOptions {
@@ -43,7 +46,11 @@ export class LocalEventBus {
   readonly #pending = new Set<Promise<void>>();
   readonly delivered: { rule: string; target: string; event: BusEvent }[] = [];
 
-  constructor(buses: readonly string[], rules: readonly LocalRule[], options: LocalEventBusOptions = {}) {
+  constructor(
+    buses: readonly string[],
+    rules: readonly LocalRule[],
+    options: LocalEventBusOptions = {},
+  ) {
     for (const rule of rules) validatePattern(rule.pattern);
     this.#buses = new Set(buses);
     this.#rules = rules;
@@ -61,9 +68,14 @@ export class LocalEventBus {
   }
 
   putEvents(input: Record<string, unknown>) {
-    const entries = Array.isArray(input.Entries) ? (input.Entries as Record<string, unknown>[]) : [];
+    const entries = Array.isArray(input.Entries)
+      ? (input.Entries as Record<string, unknown>[])
+      : [];
     if (entries.length === 0 || entries.length > 10) {
-      throw new AwsServiceError('ValidationException', 'PutEvents takes from 1 to 10 entries.');
+      throw new AwsServiceError(
+        'ValidationException',
+        'PutEvents takes from 1 to 10 entries.',
+      );
     }
     const results = entries.map((entry) => this.#accept(entry));
     return {
@@ -72,13 +84,19 @@ export class LocalEventBus {
     };
   }
 
-  #accept(entry: Record<string, unknown>): { EventId: string } | { ErrorCode: string; ErrorMessage: string } {
+  #accept(
+    entry: Record<string, unknown>,
+  ): { EventId: string } | { ErrorCode: string; ErrorMessage: string } {
     if (this.#failuresLeft > 0) {
       this.#failuresLeft -= 1;
       return { ErrorCode: 'InternalFailure', ErrorMessage: 'Injected failure.' };
     }
-    const bus = String(entry.EventBusName ?? 'default').split('/').pop() ?? 'default';
-    if (!this.#buses.has(bus)) return { ErrorCode: 'NotAuthorized', ErrorMessage: `No event bus ${bus}.` };
+    const bus =
+      String(entry.EventBusName ?? 'default')
+        .split('/')
+        .pop() ?? 'default';
+    if (!this.#buses.has(bus))
+      return { ErrorCode: 'NotAuthorized', ErrorMessage: `No event bus ${bus}.` };
     let detail: unknown;
     try {
       detail = JSON.parse(String(entry.Detail ?? ''));
@@ -86,7 +104,10 @@ export class LocalEventBus {
       return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is not valid JSON.' };
     }
     if (!entry.Source || !entry.DetailType) {
-      return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Source and DetailType are required.' };
+      return {
+        ErrorCode: 'InvalidArgument',
+        ErrorMessage: 'Source and DetailType are required.',
+      };
     }
     const event: BusEvent = {
       version: '0',
@@ -100,7 +121,8 @@ export class LocalEventBus {
       detail,
     };
     for (const rule of this.#rules) {
-      if (rule.busName === bus && matchesPattern(rule.pattern, event)) this.#deliver(rule, event);
+      if (rule.busName === bus && matchesPattern(rule.pattern, event))
+        this.#deliver(rule, event);
     }
     return { EventId: event.id };
   }
@@ -113,7 +135,14 @@ export class LocalEventBus {
           if (this.delivered.length > 1000) this.delivered.shift();
         })
         .catch((error: unknown) => {
-          console.error(JSON.stringify({ level: 'ERROR', message: 'event delivery failed', rule: rule.name, error: String(error) }));
+          console.error(
+            JSON.stringify({
+              level: 'ERROR',
+              message: 'event delivery failed',
+              rule: rule.name,
+              error: String(error),
+            }),
+          );
         })
         .finally(() => this.#pending.delete(delivery));
       this.#pending.add(delivery);
@@ -121,7 +150,10 @@ export class LocalEventBus {
   }
 }
 
-async function deliverWithRetry(deliver: () => Promise<unknown>, attempts: number): Promise<void> {
+async function deliverWithRetry(
+  deliver: () => Promise<unknown>,
+  attempts: number,
+): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await deliver();

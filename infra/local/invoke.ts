@@ -18,11 +18,17 @@ export class FunctionError extends Error {
  * it with a JSON round-trip of the payload, so nothing passes by reference. A thrown
  * error comes back with the function's error type as its name, as Lambda reports it.
  */
-export function localFunction(root: string, entry: string, name: string, timeoutMs = 60_000) {
+export function localFunction(
+  root: string,
+  entry: string,
+  name: string,
+  timeoutMs = 60_000,
+) {
   let loaded: Promise<Handler> | undefined;
   const load = () => {
     loaded ??= import(resolve(root, entry)).then((module: { handler?: Handler }) => {
-      if (typeof module.handler !== 'function') throw new Error(`${entry} exports no handler`);
+      if (typeof module.handler !== 'function')
+        throw new Error(`${entry} exports no handler`);
       return module.handler;
     });
     return loaded;

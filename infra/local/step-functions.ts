@@ -1,4 +1,8 @@
-import { ExecutionAbortedError, ExecutionError, StateMachine } from 'aws-local-stepfunctions';
+import {
+  ExecutionAbortedError,
+  ExecutionError,
+  StateMachine,
+} from 'aws-local-stepfunctions';
 import { type AwsEndpoint, AwsServiceError } from './aws-endpoint.ts';
 
 export type TaskFunction = (input: unknown) => Promise<unknown>;
@@ -44,20 +48,27 @@ interface StateNames {
 }
 
 /** Collects the names of Wait, retrying and Task states, nested branches included. */
-function stateNames(definition: Record<string, unknown>, into: StateNames = { waits: [], retries: [], tasks: [] }) {
+function stateNames(
+  definition: Record<string, unknown>,
+  into: StateNames = { waits: [], retries: [], tasks: [] },
+) {
   const states = (definition.States ?? {}) as Record<string, Record<string, unknown>>;
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Wait') into.waits.push(name);
     if (state.Type === 'Task') into.tasks.push(name);
     if (Array.isArray(state.Retry)) into.retries.push(name);
-    for (const branch of (state.Branches ?? []) as Record<string, unknown>[]) stateNames(branch, into);
-    const processor = (state.ItemProcessor ?? state.Iterator) as Record<string, unknown> | undefined;
+    for (const branch of (state.Branches ?? []) as Record<string, unknown>[])
+      stateNames(branch, into);
+    const processor = (state.ItemProcessor ?? state.Iterator) as
+      | Record<string, unknown>
+      | undefined;
     if (processor) stateNames(processor, into);
   }
   return into;
 }
 
-const epochSeconds = (date: Date | undefined) => (date ? date.getTime() / 1000 : undefined);
+const epochSeconds = (date: Date | undefined) =>
+  date ? date.getTime() / 1000 : undefined;
 
 /**
  * Runs the synthesized state machines locally behind the Step Functions API
@@ -66,43 +77,70 @@ const epochSeconds = (date: Date | undefined) => (date ? date.getTime() / 1000 :
  * runs returns the running one, anything else is ExecutionAlreadyExists.
  */
 export class LocalStepFunctions {
-  readonly #machines = new Map<string, { spec: LocalStateMachineDefinition; machine: StateMachine }>();
+  readonly #machines = new Map<
+    string,
+    { spec: LocalStateMachineDefinition; machine: StateMachine }
+  >();
   readonly #executions = new Map<string, Execution>();
   readonly #waitMs: number;
   readonly #retryMs: number;
 
-  constructor(definitions: readonly LocalStateMachineDefinition[], options: LocalStepFunctionsOptions = {}) {
+  constructor(
+    definitions: readonly LocalStateMachineDefinition[],
+    options: LocalStepFunctionsOptions = {},
+  ) {
     this.#waitMs = options.waitMs ?? 200;
     this.#retryMs = options.retryMs ?? 50;
     for (const spec of definitions) {
-      const missing = stateNames(spec.definition).tasks.filter((task) => !spec.tasks[task]);
+      const missing = stateNames(spec.definition).tasks.filter(
+        (task) => !spec.tasks[task],
+      );
       if (missing.length > 0) {
-        throw new Error(`state machine ${spec.name}: no local function for Task state(s) ${missing.join(', ')}`);
+        throw new Error(
+          `state machine ${spec.name}: no local function for Task state(s) ${missing.join(', ')}`,
+        );
       }
-      const machine = new StateMachine(spec.definition as never, {
-        validationOptions: { checkArn: false, checkPaths: true },
-      } as never);
+      const machine = new StateMachine(
+        spec.definition as never,
+        {
+          validationOptions: { checkArn: false, checkPaths: true },
+        } as never,
+      );
       this.#machines.set(spec.arn, { spec, machine });
     }
   }
 
   register(endpoint: AwsEndpoint): void {
-    endpoint.register('AWSStepFunctions.StartExecution', (input) => this.startExecution(input));
-    endpoint.register('AWSStepFunctions.DescribeExecution', async (input) => this.describe(input));
-    endpoint.register('AWSStepFunctions.StopExecution', async (input) => this.stop(input));
-    endpoint.register('AWSStepFunctions.ListExecutions', async (input) => this.list(input));
+    endpoint.register('AWSStepFunctions.StartExecution', (input) =>
+      this.startExecution(input),
+    );
+    endpoint.register('AWSStepFunctions.DescribeExecution', async (input) =>
+      this.describe(input),
+    );
+    endpoint.register('AWSStepFunctions.StopExecution', async (input) =>
+      this.stop(input),
+    );
+    endpoint.register('AWSStepFunctions.ListExecutions', async (input) =>
+      this.list(input),
+    );
   }
 
   /** Resolves once no execution is running (for tests and orderly shutdown). */
   async idle(): Promise<void> {
-    const running = [...this.#executions.values()].filter((execution) => execution.status === 'RUNNING');
+    const running = [...this.#executions.values()].filter(
+      (execution) => execution.status === 'RUNNING',
+    );
     await Promise.all(running.map((execution) => execution.done));
   }
 
   async startExecution(input: Record<string, unknown>) {
     const stateMachineArn = String(input.stateMachineArn ?? '');
     const entry = this.#machines.get(stateMachineArn);
-    if (!entry) throw new AwsServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (!entry)
+      throw new AwsServiceError(
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
     const name = String(input.name ?? crypto.randomUUID());
     const text = typeof input.input === 'string' ? input.input : '{}';
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
@@ -111,24 +149,41 @@ export class LocalStepFunctions {
       if (existing.status === 'RUNNING' && existing.input === text) {
         return { executionArn, startDate: epochSeconds(existing.startDate) };
       }
-      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+      throw new AwsServiceError(
+        'ExecutionAlreadyExists',
+        `Execution Already Exists: '${executionArn}'`,
+      );
     }
     const execution = this.#run(entry, executionArn, name, text);
     this.#executions.set(executionArn, execution);
     return { executionArn, startDate: epochSeconds(execution.startDate) };
   }
 
-  #run(entry: { spec: LocalStateMachineDefinition; machine: StateMachine }, executionArn: string, name: string, text: string) {
+  #run(
+    entry: { spec: LocalStateMachineDefinition; machine: StateMachine },
+    executionArn: string,
+    name: string,
+    text: string,
+  ) {
     const names = stateNames(entry.spec.definition);
     const startDate = new Date();
     const run = entry.machine.run(JSON.parse(text), {
       overrides: {
         taskResourceLocalHandlers: entry.spec.tasks,
-        waitTimeOverrides: Object.fromEntries(names.waits.map((wait) => [wait, this.#waitMs])),
-        retryIntervalOverrides: Object.fromEntries(names.retries.map((state) => [state, this.#retryMs])),
+        waitTimeOverrides: Object.fromEntries(
+          names.waits.map((wait) => [wait, this.#waitMs]),
+        ),
+        retryIntervalOverrides: Object.fromEntries(
+          names.retries.map((state) => [state, this.#retryMs]),
+        ),
       },
       context: {
-        Execution: { Id: executionArn, Name: name, StartTime: startDate.toISOString(), Input: JSON.parse(text) },
+        Execution: {
+          Id: executionArn,
+          Name: name,
+          StartTime: startDate.toISOString(),
+          Input: JSON.parse(text),
+        },
         StateMachine: { Id: entry.spec.arn, Name: entry.spec.name },
       },
     } as never);
@@ -143,13 +198,18 @@ export class LocalStepFunctions {
       done: Promise.resolve(),
     };
     execution.done = run.result.then(
-      (output: unknown) => this.#finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
+      (output: unknown) =>
+        this.#finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
       (error: unknown) => this.#finish(execution, ...failure(error)),
     );
     return execution;
   }
 
-  #finish(execution: Execution, status: Status, details: { output?: string; error?: string; cause?: string }) {
+  #finish(
+    execution: Execution,
+    status: Status,
+    details: { output?: string; error?: string; cause?: string },
+  ) {
     if (execution.status !== 'RUNNING') return;
     Object.assign(execution, { status, stopDate: new Date(), ...details });
   }
@@ -202,14 +262,20 @@ export class LocalStepFunctions {
 
   #get(input: Record<string, unknown>): Execution {
     const execution = this.#executions.get(String(input.executionArn ?? ''));
-    if (!execution) throw new AwsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${String(input.executionArn)}'`);
+    if (!execution)
+      throw new AwsServiceError(
+        'ExecutionDoesNotExist',
+        `Execution Does Not Exist: '${String(input.executionArn)}'`,
+      );
     return execution;
   }
 }
 
 function failure(error: unknown): [Status, { error?: string; cause?: string }] {
   if (error instanceof ExecutionAbortedError) return ['ABORTED', {}];
-  const cause = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
-  if (cause instanceof Error) return ['FAILED', { error: cause.name, cause: cause.message }];
+  const cause =
+    error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+  if (cause instanceof Error)
+    return ['FAILED', { error: cause.name, cause: cause.message }];
   return ['FAILED', { error: 'Error', cause: String(cause) }];
 }

@@ -24,7 +24,9 @@ export interface EventSourceMappingOptions {
   readonly pollMs?: number;
 }
 
-type LambdaRecord = Record<string, unknown> & { dynamodb: { SequenceNumber?: string | undefined } };
+type LambdaRecord = Record<string, unknown> & {
+  dynamodb: Record<string, unknown> & { SequenceNumber?: string | undefined };
+};
 
 /** Shapes a stream record the way Lambda's event source mapping passes it on. */
 function toLambdaRecord(record: StreamRecord, streamArn: string): LambdaRecord {
@@ -38,7 +40,8 @@ function toLambdaRecord(record: StreamRecord, streamArn: string): LambdaRecord {
     awsRegion: record.awsRegion ?? 'us-east-1',
     dynamodb: {
       ...data,
-      ApproximateCreationDateTime: created instanceof Date ? Math.floor(created.getTime() / 1000) : created,
+      ApproximateCreationDateTime:
+        created instanceof Date ? Math.floor(created.getTime() / 1000) : created,
     },
     eventSourceARN: streamArn,
   };
@@ -52,7 +55,8 @@ function toLambdaRecord(record: StreamRecord, streamArn: string): LambdaRecord {
  */
 export class StreamPoller {
   readonly #client: DynamoDBStreamsClient;
-  readonly #options: Required<Omit<EventSourceMappingOptions, 'onFailure'>> & Pick<EventSourceMappingOptions, 'onFailure'>;
+  readonly #options: Required<Omit<EventSourceMappingOptions, 'onFailure'>> &
+    Pick<EventSourceMappingOptions, 'onFailure'>;
   readonly #iterators = new Map<string, string | null>();
   #running = false;
   #loop: Promise<void> | undefined;
@@ -95,11 +99,19 @@ export class StreamPoller {
       let received = 0;
       try {
         await this.#refreshShards();
-        for (const shardId of this.#iterators.keys()) received += await this.#pollShard(shardId);
+        for (const shardId of this.#iterators.keys())
+          received += await this.#pollShard(shardId);
       } catch (error) {
-        console.error(JSON.stringify({ level: 'ERROR', message: 'stream poll failed', error: String(error) }));
+        console.error(
+          JSON.stringify({
+            level: 'ERROR',
+            message: 'stream poll failed',
+            error: String(error),
+          }),
+        );
       }
-      if (received === 0) await new Promise((resolve) => setTimeout(resolve, this.#options.pollMs));
+      if (received === 0)
+        await new Promise((resolve) => setTimeout(resolve, this.#options.pollMs));
     }
   }
 
@@ -143,7 +155,9 @@ export class StreamPoller {
 
   #passesFilters(record: LambdaRecord): boolean {
     const filters = this.#options.filters;
-    return filters.length === 0 || filters.some((pattern) => matchesPattern(pattern, record));
+    return (
+      filters.length === 0 || filters.some((pattern) => matchesPattern(pattern, record))
+    );
   }
 
   /** Delivers a batch; on failure retries, then bisects, then gives up to the destination. */
@@ -157,7 +171,10 @@ export class StreamPoller {
       const failures = response?.batchItemFailures ?? [];
       if (failures.length === 0) return;
       const sequence = failures[0]?.itemIdentifier;
-      failedFrom = Math.max(0, records.findIndex((record) => record.dynamodb.SequenceNumber === sequence));
+      failedFrom = Math.max(
+        0,
+        records.findIndex((record) => record.dynamodb.SequenceNumber === sequence),
+      );
     } catch {
       failedFrom = 0;
     }
@@ -174,7 +191,10 @@ export class StreamPoller {
       return;
     }
     await this.#options.onFailure?.({
-      requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: attempt + 1 },
+      requestContext: {
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: attempt + 1,
+      },
       DDBStreamBatchInfo: {
         shardId: 'local',
         startSequenceNumber: remaining[0]?.dynamodb.SequenceNumber,

@@ -1,0 +1,32 @@
+import type { EstateItem } from '../../store/estates.ts';
+import { type Estate } from './estate.ts';
+import { newEvent, type PlatformEvent } from '../events.ts';
+
+/** A compact snapshot of an estate for event details. */
+export const estateSnapshot = (estate: Estate) => ({
+  name: estate.name,
+  provider: estate.provider,
+  region: estate.region,
+  status: estate.status,
+  status_reason: estate.status_reason,
+});
+
+/** An `infrastructure.estate.*` event about an estate, as it is after the change. */
+export function estateEvent(
+  estate: Estate | EstateItem,
+  action: string,
+  now: Date,
+  extra: Readonly<Record<string, unknown>> = {},
+): PlatformEvent {
+  return newEvent(
+    {
+      type: `infrastructure.estate.${action}`,
+      workspace_id: estate.workspace_id,
+      estate_id: estate.id,
+      service_line_id: estate.service_line_id,
+      subject_id: estate.id,
+      data: { ...estateSnapshot(estate), ...extra },
+    },
+    now.toISOString(),
+  );
+}

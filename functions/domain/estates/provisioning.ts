@@ -1,0 +1,134 @@
+import type { CloudDriver } from '../../drivers/driver.ts';
+import { driverFor } from '../../drivers/registry.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import {
+  buildEstateTransition,
+  buildSetEstateOnce,
+  type EstateItem,
+  getEstate,
+} from '../../store/estates.ts';
+import { allocateId } from '../../store/ids.ts';
+import { buildPutServiceLine } from '../../store/service-lines.ts';
+import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { nowIso } from '../common.ts';
+import { estateEvent } from './estate-events.ts';
+
+/** Polls of the network's readiness before provisioning gives up. */
+export const MAX_READINESS_POLLS = 60;
+
+async function mustGetEstate(estateId: string): Promise<EstateItem> {
+  const estate = await getEstate(estateId);
+  if (!estate) throw new Error(`estate ${estateId} does not exist`);
+  return estate;
+}
+
+const driverOf = (estate: EstateItem): CloudDriver => driverFor(estate.provider);
+
+/**
+ * Gives the estate its service line (execution model `infra_managed`), linked both
+ * ways. Runs once: a retry finds the line already linked and returns it.
+ */
+export async function allocateServiceLine(estateId: string): Promise<string> {
+  const estate = await mustGetEstate(estateId);
+  if (estate.service_line_id) return estate.service_line_id;
+  const now = new Date();
+  const lineId = await allocateId('LIN', now);
+  try {
+    await transact([
+      {
+        Put: buildPutServiceLine({
+          id: lineId,
+          workspace_id: estate.workspace_id,
+          estate_id: estate.id,
+          execution_model: 'infra_managed',
+          status: 'active',
+          created_at: nowIso(now),
+        }),
+      },
+      { Update: buildSetEstateOnce(estate.id, 'service_line_id', lineId) },
+    ]);
+    return lineId;
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    return (await mustGetEstate(estateId)).service_line_id ?? lineId;
+  }
+}
+
+/** Asks the driver for the estate's network, once; returns seconds until it may be ready. */
+export async function provisionNetwork(estateId: string): Promise<number> {
+  const estate = await mustGetEstate(estateId);
+  const existing = estate.network;
+  if (existing) return secondsUntil(existing.readyAt);
+  const handle = await driverOf(estate).provisionNetwork({
+    estateId: estate.id,
+    estateName: estate.name,
+    provider: estate.provider,
+    region: estate.region,
+    vpcCidr: estate.config.vpc_cidr,
+    zones: estate.config.availability_zones,
+  });
+  try {
+    await transact([{ Update: buildSetEstateOnce(estate.id, 'network', handle) }]);
+    return secondsUntil(handle.readyAt);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const stored = (await mustGetEstate(estateId)).network;
+    return stored ? secondsUntil(stored.readyAt) : 0;
+  }
+}
+
+/** Whether the estate's network reports ready. */
+export async function networkReady(estateId: string): Promise<boolean> {
+  const estate = await mustGetEstate(estateId);
+  if (!estate.network) throw new Error(`estate ${estateId} has no network yet`);
+  const status = await driverOf(estate).networkStatus({
+    estateId: estate.id,
+    estateName: estate.name,
+    ...estate.network,
+  });
+  return status.state === 'ready';
+}
+
+/** Marks the estate active and emits `infrastructure.estate.ready`, once. */
+export async function activateEstate(estateId: string): Promise<void> {
+  const estate = await mustGetEstate(estateId);
+  if (estate.status === 'active') return;
+  const now = new Date();
+  const active = { ...estate, status: 'active' as const, health_score: 100 };
+  await transact([
+    {
+      Update: buildEstateTransition({
+        estateId,
+        from: ['provisioning'],
+        to: 'active',
+        now: nowIso(now),
+        set: { health_score: 100 },
+      }),
+    },
+    { Put: buildPutEvent(estateEvent(active, 'ready', now, { network: estate.network })) },
+  ]);
+}
+
+/** Marks the estate failed with a reason and emits `infrastructure.estate.failed`, once. */
+export async function failEstate(estateId: string, reason: string): Promise<void> {
+  const estate = await mustGetEstate(estateId);
+  if (estate.status === 'failed') return;
+  const now = new Date();
+  const failed = { ...estate, status: 'failed' as const, status_reason: reason };
+  await transact([
+    {
+      Update: buildEstateTransition({
+        estateId,
+        from: ['provisioning', 'deprovisioning'],
+        to: 'failed',
+        now: nowIso(now),
+        set: { status_reason: reason },
+      }),
+    },
+    { Put: buildPutEvent(estateEvent(failed, 'failed', now)) },
+  ]);
+}
+
+function secondsUntil(instant: string): number {
+  return Math.max(1, Math.ceil((Date.parse(instant) - Date.now()) / 1000));
+}

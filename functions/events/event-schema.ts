@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Every platform event's envelope, validated before it leaves the outbox. */
+export const PlatformEventSchema = z.object({
+  event_id: z.string().regex(/^evt_[0-9a-f-]{36}$/),
+  type: z.string().regex(/^infrastructure\.[a-z_]+\.[a-z_]+$/),
+  time: z.iso.datetime(),
+  workspace_id: z.string().regex(/^WS-\d{2}-\d{6,}$/),
+  estate_id: z.string().regex(/^ESTATE-\d{2}-\d{6,}$/),
+  service_line_id: z
+    .string()
+    .regex(/^LIN-\d{2}-\d{6,}$/)
+    .nullable(),
+  subject_id: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+});
