@@ -1,7 +1,12 @@
 import type { Scope } from '../platform/auth.ts';
 
 /** What a route's function may do beyond reading the table. */
-export type Grant = 'table:write' | 'provisioning:start' | 'deployments:start';
+export type Grant =
+  | 'table:write'
+  | 'provisioning:start'
+  | 'deprovisioning:start'
+  | 'deployment:start'
+  | 'deployment:stop';
 
 /**
  * One HTTP route: the single source for the CDK app (one Lambda function per route,
@@ -40,13 +45,31 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/http/estates/create-estate.ts',
     scope: 'write',
     authorized: true,
-    grants: ['table:write'],
+    grants: ['table:write', 'provisioning:start'],
   },
   {
     name: 'GetEstate',
     method: 'GET',
     path: `${ESTATES}/{id}`,
     entry: 'functions/http/estates/get-estate.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'DeleteEstate',
+    method: 'DELETE',
+    path: `${ESTATES}/{id}`,
+    entry: 'functions/http/estates/delete-estate.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write', 'deprovisioning:start'],
+  },
+  {
+    name: 'ListEvents',
+    method: 'GET',
+    path: '/v1/infrastructure/events',
+    entry: 'functions/http/events/list-events.ts',
     scope: 'read',
     authorized: true,
     grants: [],

@@ -15,17 +15,32 @@ export class InvalidTaskInputError extends Error {
  * Builds a Step Functions task handler: validates the state input, logs the step with
  * its subject's IDs, and lets errors through by name so Retry and Catch can match them.
  */
-export function taskHandler<S extends z.ZodType, R>(name: string, schema: S, step: (input: z.output<S>) => Promise<R>) {
+export function taskHandler<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  step: (input: z.output<S>) => Promise<R>,
+) {
   return middy<unknown, R, Error, Context>().handler(async (event) => {
     const parsed = schema.safeParse(event);
-    if (!parsed.success) throw new InvalidTaskInputError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    if (!parsed.success)
+      throw new InvalidTaskInputError(
+        parsed.error.issues.map((issue) => issue.message).join('; '),
+      );
     const started = performance.now();
     try {
       const result = await step(parsed.data);
-      logger.info('task', { task: name, input: parsed.data, latency_ms: Math.round(performance.now() - started) });
+      logger.info('task', {
+        task: name,
+        input: parsed.data,
+        latency_ms: Math.round(performance.now() - started),
+      });
       return result;
     } catch (error) {
-      logger.warn('task failed', { task: name, input: parsed.data, error_name: error instanceof Error ? error.name : 'Error' });
+      logger.warn('task failed', {
+        task: name,
+        input: parsed.data,
+        error_name: error instanceof Error ? error.name : 'Error',
+      });
       throw error;
     }
   });

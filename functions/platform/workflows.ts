@@ -1,4 +1,8 @@
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  ExecutionAlreadyExists,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 
 const sfn = new SFNClient({});
 
@@ -16,11 +20,17 @@ export type WorkflowName = keyof typeof WORKFLOWS;
  * second execution with the same name, so a retried start never runs the work twice;
  * that refusal is taken as "already started".
  */
-export async function startWorkflow(workflow: WorkflowName, name: string, input: object): Promise<void> {
+export async function startWorkflow(
+  workflow: WorkflowName,
+  name: string,
+  input: object,
+): Promise<void> {
   const stateMachineArn = process.env[WORKFLOWS[workflow]];
   if (!stateMachineArn) throw new Error(`${WORKFLOWS[workflow]} is not set`);
   try {
-    await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+    await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
+    );
   } catch (error) {
     if (error instanceof ExecutionAlreadyExists) return;
     throw error;

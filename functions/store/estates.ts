@@ -1,7 +1,7 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Estate, EstateStatus } from '../domain/estates/estate.ts';
-import type { NetworkHandle, OperationHandle } from '../drivers/driver.ts';
 import type { Provider } from '../domain/estates/regions.ts';
+import type { NetworkHandle, OperationHandle } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
@@ -99,8 +99,16 @@ export interface EstateTransition {
 
 /** Builds a conditional status change; it fails unless the estate is in `from`. */
 export function buildEstateTransition(transition: EstateTransition) {
-  const names: Record<string, string> = { '#status': 'status', '#updated': 'updated_at', '#version': 'version' };
-  const values: Record<string, unknown> = { ':to': transition.to, ':now': transition.now, ':one': 1 };
+  const names: Record<string, string> = {
+    '#status': 'status',
+    '#updated': 'updated_at',
+    '#version': 'version',
+  };
+  const values: Record<string, unknown> = {
+    ':to': transition.to,
+    ':now': transition.now,
+    ':one': 1,
+  };
   const sets = ['#status = :to', '#updated = :now'];
   for (const [index, [name, value]] of Object.entries(transition.set ?? {}).entries()) {
     names[`#s${index}`] = name;
@@ -127,7 +135,8 @@ export function buildSetEstateOnce(estateId: string, attribute: string, value: u
     TableName: tableName(),
     Key: keys.estate(estateId),
     UpdateExpression: 'SET #attribute = :value',
-    ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#attribute) OR attribute_type(#attribute, :null))',
+    ConditionExpression:
+      'attribute_exists(pk) AND (attribute_not_exists(#attribute) OR attribute_type(#attribute, :null))',
     ExpressionAttributeNames: { '#attribute': attribute },
     ExpressionAttributeValues: { ':value': value, ':null': 'NULL' },
   };

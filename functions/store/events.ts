@@ -1,6 +1,8 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PlatformEvent } from '../domain/events.ts';
+import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
+import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 
 /**
@@ -47,5 +49,31 @@ export function buildListEvents(
           ExpressionAttributeNames: { '#type': 'type' },
         }
       : {}),
+  };
+}
+
+export interface StoredEvent extends PlatformEvent {
+  /** When the publisher put the event on the bus; null until then. */
+  readonly published_at: string | null;
+}
+
+/** Lists an estate's events in time order, one page at a time. */
+export async function listEvents(
+  estateId: string,
+  filter: EventFilter,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<Page<StoredEvent>> {
+  const page = await queryPage(
+    { ...buildListEvents(estateId, filter), ExclusiveStartKey: startKey },
+    limit,
+    [],
+  );
+  return {
+    items: page.items.map((item) => ({
+      ...stripKeys<PlatformEvent>(item),
+      published_at: (item.published_at as string) ?? null,
+    })),
+    nextKey: page.nextKey,
   };
 }

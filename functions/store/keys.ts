@@ -18,5 +18,15 @@ export const keys = {
     pk: `ESTATE#${estateId}`,
     sk: `EVENT#${time}#${eventId}`,
   }),
+  environment: (environmentId: string) => ({
+    pk: `ENVIRONMENT#${environmentId}`,
+    sk: 'ENVIRONMENT',
+  }),
+  /** gsi1: environments of an estate, in creation order. */
+  environmentByEstate: (estateId: string, environmentId: string) => ({
+    gsi1pk: `ESTATE#${estateId}#ENVIRONMENTS`,
+    gsi1sk: `ENVIRONMENT#${environmentId}`,
+  }),
+  estateEnvironments: (estateId: string) => `ESTATE#${estateId}#ENVIRONMENTS`,
   serviceLine: (serviceLineId: string) => ({ pk: `LINE#${serviceLineId}`, sk: 'LINE' }),
 } as const;

@@ -1,3 +1,4 @@
+import { startWorkflow } from '../../platform/workflows.ts';
 import { buildPutEstate, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { allocateId } from '../../store/ids.ts';
@@ -8,7 +9,8 @@ import { estateEvent } from './estate-events.ts';
 
 /**
  * Records a new estate in `provisioning` and, in the same transaction, the
- * `infrastructure.estate.provisioning_started` event.
+ * `infrastructure.estate.provisioning_started` event; then starts the provisioning
+ * workflow, named after the estate so a retried start never provisions twice.
  */
 export async function createEstate(input: CreateEstateInput): Promise<EstateItem> {
   const now = new Date();
@@ -16,5 +18,6 @@ export async function createEstate(input: CreateEstateInput): Promise<EstateItem
   const estate = newEstate(id, input, nowIso(now));
   const event = estateEvent(estate, 'provisioning_started', now);
   await transact([{ Put: buildPutEstate(estate) }, { Put: buildPutEvent(event) }]);
+  await startWorkflow('provisioning', estate.id, { estate_id: estate.id });
   return { ...estate, version: 1, cost_mtd_micros: 0 };
 }

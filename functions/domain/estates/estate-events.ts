@@ -1,6 +1,6 @@
 import type { EstateItem } from '../../store/estates.ts';
-import { type Estate } from './estate.ts';
 import { newEvent, type PlatformEvent } from '../events.ts';
+import type { Estate } from './estate.ts';
 
 /** A compact snapshot of an estate for event details. */
 export const estateSnapshot = (estate: Estate) => ({

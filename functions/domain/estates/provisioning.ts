@@ -1,12 +1,12 @@
 import type { CloudDriver } from '../../drivers/driver.ts';
 import { driverFor } from '../../drivers/registry.ts';
-import { buildPutEvent } from '../../store/events.ts';
 import {
   buildEstateTransition,
   buildSetEstateOnce,
   type EstateItem,
   getEstate,
 } from '../../store/estates.ts';
+import { buildPutEvent } from '../../store/events.ts';
 import { allocateId } from '../../store/ids.ts';
 import { buildPutServiceLine } from '../../store/service-lines.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
@@ -105,7 +105,9 @@ export async function activateEstate(estateId: string): Promise<void> {
         set: { health_score: 100 },
       }),
     },
-    { Put: buildPutEvent(estateEvent(active, 'ready', now, { network: estate.network })) },
+    {
+      Put: buildPutEvent(estateEvent(active, 'ready', now, { network: estate.network })),
+    },
   ]);
 }
 
@@ -131,4 +133,56 @@ export async function failEstate(estateId: string, reason: string): Promise<void
 
 function secondsUntil(instant: string): number {
   return Math.max(1, Math.ceil((Date.parse(instant) - Date.now()) / 1000));
+}
+
+/** Asks the driver to tear the estate's network down, once; returns seconds to wait. */
+export async function deprovisionNetwork(estateId: string): Promise<number> {
+  const estate = await mustGetEstate(estateId);
+  if (estate.teardown) return secondsUntil(estate.teardown.readyAt);
+  if (!estate.network) return 1;
+  const handle = await driverOf(estate).deprovisionNetwork({
+    estateId: estate.id,
+    estateName: estate.name,
+    provider: estate.provider,
+    region: estate.region,
+    networkId: estate.network.networkId,
+  });
+  try {
+    await transact([{ Update: buildSetEstateOnce(estate.id, 'teardown', handle) }]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+  }
+  return secondsUntil(handle.readyAt);
+}
+
+/** Whether the estate's network is gone (an estate that never got one has nothing to remove). */
+export async function networkRemoved(estateId: string): Promise<boolean> {
+  const estate = await mustGetEstate(estateId);
+  if (!estate.teardown) return true;
+  const status = await driverOf(estate).deprovisionStatus({
+    estateId: estate.id,
+    estateName: estate.name,
+    ...estate.teardown,
+  });
+  return status.state === 'deprovisioned';
+}
+
+/** Marks the estate deprovisioned and emits `infrastructure.estate.deprovisioned`, once. */
+export async function completeDeprovisioning(estateId: string): Promise<void> {
+  const estate = await mustGetEstate(estateId);
+  if (estate.status === 'deprovisioned') return;
+  const now = new Date();
+  const gone = { ...estate, status: 'deprovisioned' as const, health_score: null };
+  await transact([
+    {
+      Update: buildEstateTransition({
+        estateId,
+        from: ['deprovisioning'],
+        to: 'deprovisioned',
+        now: nowIso(now),
+        set: { health_score: null },
+      }),
+    },
+    { Put: buildPutEvent(estateEvent(gone, 'deprovisioned', now)) },
+  ]);
 }

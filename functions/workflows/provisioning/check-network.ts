@@ -6,9 +6,13 @@ import { EstateTaskInput } from './input.ts';
 const Input = EstateTaskInput.extend({ polls: z.number().int().min(0).default(0) });
 
 /** Task: poll the network's readiness; counts polls so the workflow can give up. */
-export const handler = taskHandler('check-network', Input, async ({ estate_id, polls }) => ({
-  estate_id,
-  ready: await networkReady(estate_id),
-  polls: polls + 1,
-  wait_seconds: 5,
-}));
+export const handler = taskHandler(
+  'check-network',
+  Input,
+  async ({ estate_id, polls }) => ({
+    estate_id,
+    ready: await networkReady(estate_id),
+    polls: polls + 1,
+    wait_seconds: 5,
+  }),
+);

@@ -17,8 +17,11 @@ function causeMessage(cause: string | undefined): string | undefined {
 }
 
 /** Reasons users can read; internal error text never reaches the estate record. */
-function reasonFor(error: { Error: string; Cause?: string | undefined } | undefined): string {
-  if (!error) return `The network did not become ready within ${MAX_READINESS_POLLS} checks.`;
+function reasonFor(
+  error: { Error: string; Cause?: string | undefined } | undefined,
+): string {
+  if (!error)
+    return `The network did not become ready within ${MAX_READINESS_POLLS} checks.`;
   if (error.Error === 'PermanentDriverError' || error.Error === 'TransientDriverError') {
     return causeMessage(error.Cause) ?? 'The cloud provider refused the request.';
   }

@@ -1,0 +1,63 @@
+import { ConflictError } from '../../platform/errors.ts';
+import { startWorkflow } from '../../platform/workflows.ts';
+import { buildEstateTransition, type EstateItem } from '../../store/estates.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import { transact } from '../../store/transact.ts';
+import { nowIso } from '../common.ts';
+import { estateEvent } from './estate-events.ts';
+
+export interface DeleteEstateOptions {
+  /** Tear down environments and services too, instead of refusing. */
+  readonly cascade: boolean;
+  /** Counts the services still in the estate's environments. */
+  readonly countServices: (estateId: string) => Promise<number>;
+}
+
+/**
+ * Starts tearing an estate down. Refused while it is still provisioning, and while
+ * services remain unless the caller asks for a cascading teardown. Asking again while
+ * it is already going (or gone) changes nothing.
+ */
+export async function deleteEstate(
+  estate: EstateItem,
+  options: DeleteEstateOptions,
+): Promise<EstateItem> {
+  if (estate.status === 'deprovisioning' || estate.status === 'deprovisioned')
+    return estate;
+  if (estate.status === 'provisioning') {
+    throw new ConflictError(
+      'estate_busy',
+      `Estate ${estate.id} is still provisioning; delete it once that ends.`,
+    );
+  }
+  const services = await options.countServices(estate.id);
+  if (services > 0 && !options.cascade) {
+    throw new ConflictError(
+      'estate_has_services',
+      `Estate ${estate.id} still runs ${services} service(s). Remove them, or pass cascade=true to tear everything down.`,
+      { service_count: services },
+    );
+  }
+  const now = new Date();
+  const next = { ...estate, status: 'deprovisioning' as const, updated_at: nowIso(now) };
+  await transact([
+    {
+      Update: buildEstateTransition({
+        estateId: estate.id,
+        from: ['active', 'degraded', 'failed'],
+        to: 'deprovisioning',
+        now: next.updated_at,
+        set: { cascade: options.cascade },
+      }),
+    },
+    {
+      Put: buildPutEvent(
+        estateEvent(next, 'deprovisioning_started', now, { cascade: options.cascade }),
+      ),
+    },
+  ]);
+  await startWorkflow('deprovisioning', `${estate.id}-deprovision`, {
+    estate_id: estate.id,
+  });
+  return next;
+}

@@ -1,0 +1,25 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './client.ts';
+import { keys } from './keys.ts';
+import { tableName } from './table.ts';
+
+/** Adds up `service_count` over an estate's environments, reading only that attribute. */
+export async function sumEnvironmentServices(estateId: string): Promise<number> {
+  let total = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.estateEnvironments(estateId) },
+        ProjectionExpression: 'service_count',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of result.Items ?? []) total += Number(item.service_count ?? 0);
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return total;
+}
