@@ -47,24 +47,32 @@ interface StateNames {
   readonly tasks: string[];
 }
 
-/** Collects the names of Wait, retrying and Task states, nested branches included. */
-function stateNames(
+/** Visits every state of a definition, nested branches and item processors included. */
+export function walkStates(
   definition: Record<string, unknown>,
-  into: StateNames = { waits: [], retries: [], tasks: [] },
-) {
+  visit: (name: string, state: Record<string, unknown>) => void,
+): void {
   const states = (definition.States ?? {}) as Record<string, Record<string, unknown>>;
   for (const [name, state] of Object.entries(states)) {
-    if (state.Type === 'Wait') into.waits.push(name);
-    if (state.Type === 'Task') into.tasks.push(name);
-    if (Array.isArray(state.Retry)) into.retries.push(name);
+    visit(name, state);
     for (const branch of (state.Branches ?? []) as Record<string, unknown>[])
-      stateNames(branch, into);
+      walkStates(branch, visit);
     const processor = (state.ItemProcessor ?? state.Iterator) as
       | Record<string, unknown>
       | undefined;
-    if (processor) stateNames(processor, into);
+    if (processor) walkStates(processor, visit);
   }
-  return into;
+}
+
+/** Collects the names of Wait, retrying and Task states. */
+function stateNames(definition: Record<string, unknown>): StateNames {
+  const names: StateNames = { waits: [], retries: [], tasks: [] };
+  walkStates(definition, (name, state) => {
+    if (state.Type === 'Wait') names.waits.push(name);
+    if (state.Type === 'Task') names.tasks.push(name);
+    if (Array.isArray(state.Retry)) names.retries.push(name);
+  });
+  return names;
 }
 
 const epochSeconds = (date: Date | undefined) =>
