@@ -91,3 +91,22 @@ export function workloadTypeOf(
   const entries = Object.entries(SHAPES[provider]) as [WorkloadType, Shape][];
   return entries.find(([, shape]) => shape.prefix === prefix)?.[0] ?? null;
 }
+
+/** Network and subnet ID shapes per provider: AWS-style hex IDs, GCP and Azure names. */
+const NETWORK_IDS: Readonly<Record<Provider, readonly [string, string, number]>> = {
+  aws: ['vpc', 'subnet', 17],
+  gcp: ['network', 'subnetwork', 12],
+  azure: ['vnet', 'snet', 12],
+};
+
+/** The stable network ID of an estate, e.g. `vpc-0f3a…` on AWS. */
+export function networkIdOf(provider: Provider, estateId: string): string {
+  const [network, , length] = NETWORK_IDS[provider];
+  return `${network}-${digest('network', estateId).slice(0, length)}`;
+}
+
+/** The stable ID of an estate's subnet in one zone, e.g. `subnet-9c1e…` on AWS. */
+export function subnetIdOf(provider: Provider, estateId: string, zone: string): string {
+  const [, subnet, length] = NETWORK_IDS[provider];
+  return `${subnet}-${digest('subnet', estateId, zone).slice(0, length)}`;
+}

@@ -1,9 +1,16 @@
+import type { Provider } from '../../../functions/domain/estates/regions.ts';
+import {
+  loadSimulatedConfig,
+  type SimulatedConfig,
+} from '../../../functions/drivers/config.ts';
 import type {
   CollectUsageInput,
   CreateWorkloadInput,
   ProvisionNetworkInput,
   RollBatchInput,
 } from '../../../functions/drivers/driver.ts';
+import { parseFailures } from '../../../functions/drivers/failures.ts';
+import { createSimulatedDriver } from '../../../functions/drivers/simulated.ts';
 
 /** A network request for a three-zone AWS estate. */
 export const aNetwork = (
@@ -54,3 +61,33 @@ export const aUsageRequest = (
   to: '2026-04-02T00:00:00Z',
   ...overrides,
 });
+
+/** Settings for a simulated cloud: the defaults, with overrides. */
+export const aSimulatedConfig = (
+  overrides: Partial<SimulatedConfig> = {},
+): SimulatedConfig => ({ ...loadSimulatedConfig({}), ...overrides });
+
+/** A clock that stands still until a test moves it. */
+export function aClock(start = '2026-04-15T10:30:00.000Z') {
+  let now = Date.parse(start);
+  return {
+    now: () => now,
+    advance: (seconds: number) => {
+      now += seconds * 1000;
+    },
+  };
+}
+
+/** A simulated driver on a test clock, with optional SIM_FAILURES entries. */
+export function aSimulatedDriver(
+  provider: Provider = 'aws',
+  overrides: Omit<Partial<SimulatedConfig>, 'failures'> & {
+    readonly failures?: string;
+  } = {},
+) {
+  const clock = aClock();
+  const { failures = '', ...settings } = overrides;
+  const config = aSimulatedConfig({ ...settings, failures: parseFailures(failures) });
+  const driver = createSimulatedDriver(provider, { config, clock: clock.now });
+  return { driver, clock };
+}
