@@ -16,9 +16,10 @@ export class CursorSecret extends Construct {
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The key only signs short-lived pagination cursors; functions read it once at ' +
-        'deploy time, so rotating it means redeploying, and a rotation would only ' +
-        'invalidate cursors clients hold. Rotate by replacing the secret on deploy.',
+        'The key signs short-lived pagination cursors only. Functions get it at ' +
+        'deploy time through a dynamic reference, so automatic rotation would not ' +
+        'reach them; the key changes by putting a new value and redeploying, which ' +
+        'at worst invalidates cursors clients hold.',
     });
   }
 
