@@ -15,7 +15,7 @@ export const ENTRY_METADATA_KEY = 'platform:entry';
 export interface PlatformFunctionProps {
   /** Handler module relative to the repository root; it exports `handler`. */
   readonly entry: string;
-  /** Service name for the Powertools logger, e.g. `estates`. */
+  /** `POWERTOOLS_SERVICE_NAME`: the service the function's logs and traces belong to. */
   readonly serviceName: string;
   /** Variables added to the function's environment. @default - none beyond the shared ones */
   readonly environment?: Readonly<Record<string, string>>;
@@ -35,7 +35,8 @@ export interface PlatformFunctionProps {
 /**
  * A Lambda function with the platform's defaults: Node.js 26 on arm64, an ESM bundle
  * with the AWS SDK inside it, active tracing, its own log group, and a role that may
- * only write that log group until grants add more.
+ * only write that log group until grants add more. The log group (`<id>Logs`) and
+ * the role (`<id>Role`) are created next to the function, in the same scope.
  */
 export class PlatformFunction extends nodejs.NodejsFunction {
   /** The function's own role; grants to the function land in its default policy. */

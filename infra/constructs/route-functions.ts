@@ -8,7 +8,7 @@ export interface RouteFunctionsProps {
   /** The routes to serve, one function each. */
   readonly routes: readonly Route[];
   /** The single table; every function may read it, `table:write` routes write it. */
-  readonly table: dynamodb.ITable;
+  readonly table: dynamodb.Table;
   /** Variables every route function gets, on top of `TABLE_NAME`. */
   readonly environment: Readonly<Record<string, string>>;
   /** Powertools service name shared by the route functions. @default 'platforms-infrastructure-api' */
@@ -63,7 +63,7 @@ export class RouteFunctions extends Construct {
  * The table grants cover `<table>/index/*`: functions query gsi1 and gsi2, and the
  * wildcard names exactly the indexes of this one table.
  */
-function acknowledgeIndexAccess(fn: PlatformFunction, table: dynamodb.ITable): void {
+function acknowledgeIndexAccess(fn: PlatformFunction, table: dynamodb.Table): void {
   const cfnTable = table.node.defaultChild as CfnElement;
   const logicalId = Stack.of(table).resolve(cfnTable.logicalId);
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.ts';
 import { buildApp } from '../../infra/build-app.ts';
 import { ENTRY_METADATA_KEY } from '../../infra/constructs/platform-function.ts';
-import { assemblyFolder } from './support/nag.ts';
+import { assemblyFolder } from './support/assembly.ts';
 import { testContext } from './support/synth.ts';
 
 describe('buildApp', () => {

@@ -2,7 +2,8 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.ts';
-import { assemblyFolder, nagFindings } from './support/nag.ts';
+import { assemblyFolder } from './support/assembly.ts';
+import { nagFindings } from './support/nag.ts';
 import { testContext } from './support/synth.ts';
 
 describe('AwsSolutionsChecks', () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -43,10 +42,4 @@ export function nagFindings({ app }: BuiltApp): string[] {
       ),
     ),
   );
-}
-
-/** A fresh folder for one cloud assembly, and its removal. */
-export function assemblyFolder(): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(tmpdir(), 'platform-nag-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
