@@ -1,0 +1,76 @@
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import type { Grant, Route } from '../../functions/http/routes.ts';
+import { PlatformFunction } from './platform-function.ts';
+
+export interface RouteFunctionsProps {
+  /** The routes to serve, one function each. */
+  readonly routes: readonly Route[];
+  /** The single table; every function may read it, `table:write` routes write it. */
+  readonly table: dynamodb.Table;
+  /** Variables every route function gets, on top of `TABLE_NAME`. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Powertools service name shared by the route functions. @default 'platforms-infrastructure-api' */
+  readonly serviceName?: string;
+}
+
+// Grants this construct knows how to give. The workflow grants arrive with the state
+// machines; until then a route asking for one fails the synth instead of deploying
+// a function that is denied at run time.
+const SUPPORTED_GRANTS: ReadonlySet<Grant> = new Set(['table:write']);
+
+/** One function per HTTP route, each granted only what its route table entry asks. */
+export class RouteFunctions extends Construct {
+  /** The function serving each route, keyed by route name. */
+  readonly byName: ReadonlyMap<string, PlatformFunction>;
+
+  constructor(scope: Construct, id: string, props: RouteFunctionsProps) {
+    super(scope, id);
+
+    const functions = new Map<string, PlatformFunction>();
+    for (const route of props.routes)
+      functions.set(route.name, this.routeFunction(route, props));
+    this.byName = functions;
+  }
+
+  /** The function serving `route`. */
+  get(route: Route): PlatformFunction {
+    const fn = this.byName.get(route.name);
+    if (!fn) throw new Error(`No function for route ${route.name}`);
+    return fn;
+  }
+
+  private routeFunction(route: Route, props: RouteFunctionsProps): PlatformFunction {
+    const unsupported = route.grants.filter((grant) => !SUPPORTED_GRANTS.has(grant));
+    if (unsupported.length > 0)
+      throw new Error(`Route ${route.name} needs grants not wired yet: ${unsupported}`);
+
+    const fn = new PlatformFunction(this, route.name, {
+      entry: route.entry,
+      serviceName: props.serviceName ?? 'platforms-infrastructure-api',
+      environment: { ...props.environment, TABLE_NAME: props.table.tableName },
+    });
+
+    if (route.grants.includes('table:write')) props.table.grantReadWriteData(fn);
+    else props.table.grantReadData(fn);
+    acknowledgeIndexAccess(fn, props.table);
+    return fn;
+  }
+}
+
+/**
+ * The table grants cover `<table>/index/*`: functions query gsi1 and gsi2, and the
+ * wildcard names exactly the indexes of this one table.
+ */
+function acknowledgeIndexAccess(fn: PlatformFunction, table: dynamodb.Table): void {
+  const cfnTable = table.node.defaultChild as CfnElement;
+  const logicalId = Stack.of(table).resolve(cfnTable.logicalId);
+
+  Validations.of(fn.executionRole).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+    reason:
+      'Reads query the global secondary indexes; the wildcard covers only the ' +
+      'indexes of the single table, which are all part of its access patterns.',
+  });
+}
