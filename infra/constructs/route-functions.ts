@@ -11,14 +11,11 @@ export interface RouteFunctionsProps {
   readonly table: dynamodb.Table;
   /** Variables every route function gets, on top of `TABLE_NAME`. */
   readonly environment: Readonly<Record<string, string>>;
+  /** How to give each grant beyond table access; a route asking for a missing one fails synth. */
+  readonly grants?: Readonly<Partial<Record<Grant, (fn: PlatformFunction) => void>>>;
   /** Powertools service name shared by the route functions. @default 'platforms-infrastructure-api' */
   readonly serviceName?: string;
 }
-
-// Grants this construct knows how to give. The workflow grants arrive with the state
-// machines; until then a route asking for one fails the synth instead of deploying
-// a function that is denied at run time.
-const SUPPORTED_GRANTS: ReadonlySet<Grant> = new Set(['table:write']);
 
 /** One function per HTTP route, each granted only what its route table entry asks. */
 export class RouteFunctions extends Construct {
@@ -42,7 +39,11 @@ export class RouteFunctions extends Construct {
   }
 
   private routeFunction(route: Route, props: RouteFunctionsProps): PlatformFunction {
-    const unsupported = route.grants.filter((grant) => !SUPPORTED_GRANTS.has(grant));
+    // A grant nobody knows how to give fails the synth rather than deploying a
+    // function that is denied at run time.
+    const unsupported = route.grants.filter(
+      (grant) => grant !== 'table:write' && !props.grants?.[grant],
+    );
     if (unsupported.length > 0)
       throw new Error(`Route ${route.name} needs grants not wired yet: ${unsupported}`);
 
@@ -54,6 +55,7 @@ export class RouteFunctions extends Construct {
 
     if (route.grants.includes('table:write')) props.table.grantReadWriteData(fn);
     else props.table.grantReadData(fn);
+    for (const grant of route.grants) props.grants?.[grant]?.(fn);
     acknowledgeIndexAccess(fn, props.table);
     return fn;
   }

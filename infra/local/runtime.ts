@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROUTES } from '../../functions/http/routes.ts';
 import { createGateway } from './api-gateway.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadOrCreateKeys } from './jwt.ts';
+import { type LocalAws, startLocalAws } from './local-aws.ts';
 import { ensureTable } from './table-setup.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -19,12 +20,17 @@ export interface RuntimeOptions {
   /** Keep the database in memory (keys still live in dataDir). @default false */
   readonly inMemory?: boolean;
   readonly tableName?: string;
+  /** Wait states of the workflows last this long locally, in ms. @default 500 */
+  readonly waitMs?: number;
+  /** PutEvents fails this many entries before accepting any (fault injection). @default 0 */
+  readonly failFirstEvents?: number;
 }
 
 export interface Runtime {
   readonly url: string;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
+  readonly aws: LocalAws;
   readonly stop: () => Promise<void>;
 }
 
@@ -59,23 +65,39 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const dynamo = await startDynamoDbLocal({
     dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
   });
+  const cursorSigningKey = cursorKey(keysDir);
   configureEnvironment({
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     TABLE_NAME: tableName,
-    CURSOR_SIGNING_KEY: cursorKey(keysDir),
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, tableName);
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
   client.destroy();
+  const aws = await startLocalAws({
+    root: REPO_ROOT,
+    tableName,
+    streamArn: described.Table?.LatestStreamArn ?? '',
+    dynamoEndpoint: dynamo.endpoint,
+    cursorKey: cursorSigningKey,
+    ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
+    ...(options.failFirstEvents === undefined
+      ? {}
+      : { failFirstEvents: options.failFirstEvents }),
+  });
+  configureEnvironment(aws.environment);
   const keys = await loadOrCreateKeys(keysDir);
   const server = await createGateway({ routes: ROUTES, root: REPO_ROOT, keys });
   const port = await listen(server, options.port ?? 3000);
+  aws.start();
   return {
     url: `http://127.0.0.1:${port}`,
     dynamoEndpoint: dynamo.endpoint,
     tableName,
+    aws,
     stop: async () => {
       await new Promise<void>((done) => server.close(() => done()));
+      await aws.stop();
       await dynamo.stop();
     },
   };

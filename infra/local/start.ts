@@ -7,10 +7,28 @@ const { values } = parseArgs({
     'in-memory': { type: 'boolean', default: process.env.LOCAL_IN_MEMORY === '1' },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string', default: process.env.DATA_DIR },
+    'wait-ms': { type: 'string', default: process.env.LOCAL_WAIT_MS ?? '500' },
+    'fail-first-events': {
+      type: 'string',
+      default: process.env.LOCAL_FAIL_FIRST_EVENTS ?? '0',
+    },
   },
 });
 
 const port = Number(values.port);
+const waitMs = Number(values['wait-ms']);
+const failFirstEvents = Number(values['fail-first-events']);
+if (
+  !Number.isInteger(waitMs) ||
+  waitMs < 0 ||
+  !Number.isInteger(failFirstEvents) ||
+  failFirstEvents < 0
+) {
+  console.error(
+    'LOCAL_WAIT_MS and LOCAL_FAIL_FIRST_EVENTS must be whole numbers of 0 or more.',
+  );
+  process.exit(2);
+}
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a whole number from 0 to 65535, not "${values.port}".`);
   process.exit(2);
@@ -20,6 +38,8 @@ try {
   const runtime = await startRuntime({
     port,
     inMemory: values['in-memory'],
+    waitMs,
+    failFirstEvents,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
   console.log(

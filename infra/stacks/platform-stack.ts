@@ -1,9 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '../../functions/http/routes.ts';
 import { Api } from '../constructs/api.ts';
 import { CursorSecret } from '../constructs/cursor-secret.ts';
 import { Data } from '../constructs/data.ts';
+import { EstateWorkflows } from '../constructs/estate-workflows.ts';
+import { PlatformEvents } from '../constructs/platform-events.ts';
+import type { PlatformFunction } from '../constructs/platform-function.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
 import type { StageConfig } from '../stage-config.ts';
 
@@ -25,10 +29,21 @@ export class PlatformStack extends Stack {
 
     const data = new Data(this, 'Data', { retain: !DISPOSABLE_STAGES.has(config.stage) });
     const cursorKey = new CursorSecret(this, 'CursorSigningKey');
+    const events = new PlatformEvents(this, 'Events', {
+      stage: config.stage,
+      table: data.table,
+    });
+    const estates = new EstateWorkflows(this, 'Estates', { table: data.table });
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,
       environment: { CURSOR_SIGNING_KEY: cursorKey.environmentValue() },
+      grants: {
+        'provisioning:start': (fn) =>
+          grantStart(fn, estates.provisioning, 'PROVISIONING_STATE_MACHINE_ARN'),
+        'deprovisioning:start': (fn) =>
+          grantStart(fn, estates.deprovisioning, 'DEPROVISIONING_STATE_MACHINE_ARN'),
+      },
     });
     const api = new Api(this, 'Api', config);
     for (const route of routes) api.addRoute(route, functions.get(route));
@@ -38,5 +53,16 @@ export class PlatformStack extends Stack {
       description: 'Base URL of the HTTP API',
     });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
   }
+}
+
+/** Lets a function start one workflow, and tells it the workflow's ARN. */
+function grantStart(
+  fn: PlatformFunction,
+  machine: sfn.StateMachine,
+  variable: string,
+): void {
+  machine.grantStartExecution(fn);
+  fn.addEnvironment(variable, machine.stateMachineArn);
 }

@@ -1,0 +1,111 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../../functions/domain/events.ts';
+import { PlatformFunction } from './platform-function.ts';
+
+export interface PlatformEventsProps {
+  readonly stage: string;
+  /** The table whose stream carries the outbox. */
+  readonly table: dynamodb.Table;
+  /** How long the audit log group keeps every event. @default one year */
+  readonly auditRetention?: logs.RetentionDays;
+}
+
+/**
+ * Platform events, never lost: the custom bus, the outbox publisher fed by the table's
+ * stream, a dead-letter queue for what cannot be delivered (with an alarm as soon as
+ * anything lands there), and an audit rule that copies every platform event to logs.
+ */
+export class PlatformEvents extends Construct {
+  readonly bus: events.EventBus;
+  readonly deadLetters: sqs.Queue;
+  readonly publisher: PlatformFunction;
+  readonly deadLetterAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: PlatformEventsProps) {
+    super(scope, id);
+    this.bus = new events.EventBus(this, 'Bus', {
+      eventBusName: `platforms-infrastructure-${props.stage}`,
+    });
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the outbox publisher.',
+    });
+    this.publisher = this.publisherFunction(props.table);
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLettersAlarm', {
+      alarmDescription:
+        'Platform events could not be delivered and wait in the dead-letter queue.',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
+  }
+
+  private publisherFunction(table: dynamodb.Table): PlatformFunction {
+    const fn = new PlatformFunction(this, 'Publisher', {
+      entry: 'functions/events/publish-events.ts',
+      serviceName: 'platforms-infrastructure-events',
+      timeout: Duration.seconds(60),
+      environment: {
+        TABLE_NAME: table.tableName,
+        EVENT_BUS_NAME: this.bus.eventBusName,
+        DEAD_LETTER_QUEUE_URL: this.deadLetters.queueUrl,
+      },
+    });
+    table.grantReadWriteData(fn);
+    this.bus.grantPutEventsTo(fn);
+    this.deadLetters.grantSendMessages(fn);
+    fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetters),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('event') } } },
+          }),
+        ],
+      }),
+    );
+    return fn;
+  }
+
+  private auditRule(retention: logs.RetentionDays): void {
+    const audit = new logs.LogGroup(this, 'AuditLog', {
+      retention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new events.Rule(this, 'AuditRule', {
+      eventBus: this.bus,
+      description: 'Every platform event, kept as an audit trail.',
+      eventPattern: {
+        source: [EVENT_SOURCE],
+        detailType: events.Match.prefix('infrastructure.'),
+      },
+      targets: [new targets.CloudWatchLogGroup(audit)],
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../build-app.ts';
+import { AwsEndpoint } from './aws-endpoint.ts';
+import { LocalCloud, type Template } from './cloud.ts';
+import { LocalEventBus } from './event-bus.ts';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.ts';
+import { LocalQueues } from './queues.ts';
+import { LocalStepFunctions } from './step-functions.ts';
+import { StreamPoller } from './stream-poller.ts';
+
+/** Synthesizes the CDK app as the local stage, without bundling, and returns its template. */
+export function synthesizeTemplate(): Template {
+  const outdir = mkdtempSync(join(tmpdir(), 'pia-synth-'));
+  try {
+    const { app, stack } = buildApp({
+      bundling: false,
+      outdir,
+      context: { stage: 'local', jwtIssuer: LOCAL_ISSUER, jwtAudience: LOCAL_AUDIENCE },
+    });
+    return app.synth().getStackByName(stack.stackName).template as Template;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export interface LocalAwsOptions {
+  readonly root: string;
+  readonly tableName: string;
+  readonly streamArn: string;
+  readonly dynamoEndpoint: string;
+  readonly cursorKey: string;
+  /** Wait states last this long locally. @default 500 */
+  readonly waitMs?: number;
+  /** Retry intervals last this long locally. @default 100 */
+  readonly retryMs?: number;
+  /** PutEvents fails this many entries first (fault injection). @default 0 */
+  readonly failFirstEvents?: number;
+}
+
+export interface LocalAws {
+  readonly endpoint: string;
+  readonly environment: Record<string, string>;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly bus: LocalEventBus;
+  readonly queues: LocalQueues;
+  readonly start: () => void;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * The AWS side of the app, run locally from the same template `cdk deploy` would
+ * deploy: Step Functions, EventBridge and SQS behind one endpoint the SDK is pointed
+ * at, and the table's stream feeding the same functions the event source mappings feed.
+ */
+export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
+  const endpoint = new AwsEndpoint();
+  const url = await endpoint.listen();
+  let stepFunctions: LocalStepFunctions | undefined;
+  let queues: LocalQueues | undefined;
+  const cloud = new LocalCloud(synthesizeTemplate(), {
+    root: options.root,
+    tableName: options.tableName,
+    streamArn: options.streamArn,
+    awsEndpoint: url,
+    secretValue: options.cursorKey,
+    startExecution: async (arn, input) =>
+      stepFunctions?.startExecution({ stateMachineArn: arn, input }),
+    sendToQueue: (queueUrl, body) => queues?.send(queueUrl, body),
+  });
+  stepFunctions = new LocalStepFunctions(cloud.stateMachines(), {
+    waitMs: options.waitMs ?? 500,
+    retryMs: options.retryMs ?? 100,
+  });
+  queues = new LocalQueues(cloud.queueUrls());
+  const bus = new LocalEventBus(cloud.buses(), cloud.rules(), {
+    failFirstEntries: options.failFirstEvents ?? 0,
+  });
+  for (const service of [stepFunctions, queues, bus]) service.register(endpoint);
+  const pollers = cloud
+    .eventSourceMappings()
+    .map((mapping) => new StreamPoller(options.dynamoEndpoint, mapping));
+  const environment = {
+    ...cloud.environment(),
+    AWS_ENDPOINT_URL_SFN: url,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: url,
+    AWS_ENDPOINT_URL_SQS: url,
+  };
+  const machines = stepFunctions;
+  return {
+    endpoint: url,
+    environment,
+    stepFunctions: machines,
+    bus,
+    queues,
+    start: () => {
+      for (const poller of pollers) poller.start();
+    },
+    stop: async () => {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+      await endpoint.close();
+    },
+  };
+}
