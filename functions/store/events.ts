@@ -77,3 +77,18 @@ export async function listEvents(
     nextKey: page.nextKey,
   };
 }
+
+/** An event in the fixed field order the API shows. */
+function toStoredEvent(item: StoredEvent): StoredEvent {
+  return {
+    event_id: item.event_id,
+    type: item.type,
+    time: item.time,
+    workspace_id: item.workspace_id,
+    estate_id: item.estate_id,
+    service_line_id: item.service_line_id,
+    subject_id: item.subject_id,
+    data: item.data,
+    published_at: item.published_at ?? null,
+  };
+}

@@ -4,9 +4,10 @@ import { handler as getEstate } from '../../../functions/http/estates/get-estate
 import { handler as listEstates } from '../../../functions/http/estates/list-estates.ts';
 import { estateBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
-import { useTable } from '../../support/table.ts';
+import { useLocalAws } from '../../support/local-aws.ts';
 
-useTable();
+process.env.SIM_TIME_SCALE = '0.01';
+const localAws = useLocalAws();
 
 const ESTATES = '/v1/infrastructure/estates';
 const post = (body: unknown, options: { workspaceId?: string; scopes?: string[] } = {}) =>
@@ -184,16 +185,21 @@ describe('GET /v1/infrastructure/estates', () => {
   });
 
   it('filters by status and provider', async () => {
+    await localAws().stepFunctions.idle();
+
+    const active = await list(`workspace_id=${workspaceId}&status=active`, workspaceId);
     const provisioning = await list(
       `workspace_id=${workspaceId}&status=provisioning`,
       workspaceId,
     );
-    const active = await list(`workspace_id=${workspaceId}&status=active`, workspaceId);
     const gcp = await list('provider=gcp', workspaceId);
+    const aws = await list('provider=aws&limit=2', workspaceId);
 
-    expect(provisioning.body.data.length).toBeGreaterThan(0);
-    expect(active.body.data).toEqual([]);
+    expect(active.body.data).toHaveLength(5);
+    expect(provisioning.body.data).toEqual([]);
     expect(gcp.body.data).toEqual([]);
+    expect(aws.body.data).toHaveLength(2);
+    expect(aws.body.next_cursor).not.toBeNull();
   });
 
   it('refuses a foreign workspace filter with 403 and no data', async () => {
