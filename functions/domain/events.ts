@@ -1,5 +1,27 @@
 import { randomUUID } from 'node:crypto';
 
+/** Every platform event type (the EventBridge detail-type); docs/events.md catalogues each. */
+export const EVENT_TYPES = [
+  'infrastructure.estate.provisioning_started',
+  'infrastructure.estate.ready',
+  'infrastructure.estate.failed',
+  'infrastructure.estate.deprovisioning_started',
+  'infrastructure.estate.deprovisioned',
+  'infrastructure.environment.created',
+  'infrastructure.environment.updated',
+  'infrastructure.environment.deleted',
+  'infrastructure.service.created',
+  'infrastructure.service.updated',
+  'infrastructure.service.deleted',
+  'infrastructure.deployment.started',
+  'infrastructure.deployment.succeeded',
+  'infrastructure.deployment.failed',
+  'infrastructure.deployment.rolled_back',
+  'infrastructure.deployment.cancelled',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
 /** The EventBridge source of every platform event. */
 export const EVENT_SOURCE = 'platform.infrastructure';
 
@@ -19,7 +41,7 @@ export interface PlatformEvent {
 }
 
 export interface EventInput {
-  readonly type: string;
+  readonly type: EventType;
   readonly workspace_id: string;
   readonly estate_id: string;
   readonly service_line_id: string | null;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { EVENT_TYPES } from '../domain/events.ts';
 
 /** Every platform event's envelope, validated before it leaves the outbox. */
 export const PlatformEventSchema = z.object({
   event_id: z.string().regex(/^evt_[0-9a-f-]{36}$/),
-  type: z.string().regex(/^infrastructure\.[a-z_]+\.[a-z_]+$/),
+  type: z.enum(EVENT_TYPES),
   time: z.iso.datetime(),
   workspace_id: z.string().regex(/^WS-\d{2}-\d{6,}$/),
   estate_id: z.string().regex(/^ESTATE-\d{2}-\d{6,}$/),

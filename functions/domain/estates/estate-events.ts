@@ -2,6 +2,14 @@ import type { EstateItem } from '../../store/estates.ts';
 import { newEvent, type PlatformEvent } from '../events.ts';
 import type { Estate } from './estate.ts';
 
+/** What can happen to an estate, each an `infrastructure.estate.<action>` event. */
+export type EstateAction =
+  | 'provisioning_started'
+  | 'ready'
+  | 'failed'
+  | 'deprovisioning_started'
+  | 'deprovisioned';
+
 /** A compact snapshot of an estate for event details. */
 export const estateSnapshot = (estate: Estate) => ({
   name: estate.name,
@@ -14,7 +22,7 @@ export const estateSnapshot = (estate: Estate) => ({
 /** An `infrastructure.estate.*` event about an estate, as it is after the change. */
 export function estateEvent(
   estate: Estate | EstateItem,
-  action: string,
+  action: EstateAction,
   now: Date,
   extra: Readonly<Record<string, unknown>> = {},
 ): PlatformEvent {
