@@ -5,8 +5,7 @@ export type Grant =
   | 'table:write'
   | 'provisioning:start'
   | 'deprovisioning:start'
-  | 'deployment:start'
-  | 'deployment:stop';
+  | 'deployment:start';
 
 /**
  * One HTTP route: the single source for the CDK app (one Lambda function per route,
@@ -27,6 +26,7 @@ export interface Route {
 }
 
 const ESTATES = '/v1/infrastructure/estates';
+const DEPLOYMENTS = '/v1/infrastructure/deployments';
 
 export const ROUTES: readonly Route[] = [
   {
@@ -73,6 +73,42 @@ export const ROUTES: readonly Route[] = [
     scope: 'read',
     authorized: true,
     grants: [],
+  },
+  {
+    name: 'ListDeployments',
+    method: 'GET',
+    path: DEPLOYMENTS,
+    entry: 'functions/http/deployments/list-deployments.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateDeployment',
+    method: 'POST',
+    path: DEPLOYMENTS,
+    entry: 'functions/http/deployments/create-deployment.ts',
+    scope: 'deploy',
+    authorized: true,
+    grants: ['table:write', 'deployment:start'],
+  },
+  {
+    name: 'GetDeployment',
+    method: 'GET',
+    path: `${DEPLOYMENTS}/{id}`,
+    entry: 'functions/http/deployments/get-deployment.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CancelDeployment',
+    method: 'POST',
+    path: `${DEPLOYMENTS}/{id}/cancel`,
+    entry: 'functions/http/deployments/cancel-deployment.ts',
+    scope: 'deploy',
+    authorized: true,
+    grants: ['table:write'],
   },
 ];
 

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
@@ -22,4 +22,18 @@ export async function sumEnvironmentServices(estateId: string): Promise<number> 
     startKey = result.LastEvaluatedKey;
   } while (startKey);
   return total;
+}
+
+/** The estate an environment belongs to, or undefined when there is no such environment. */
+export async function getEnvironmentEstate(
+  environmentId: string,
+): Promise<string | undefined> {
+  const result = await documentClient.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.environment(environmentId),
+      ProjectionExpression: 'estate_id',
+    }),
+  );
+  return typeof result.Item?.estate_id === 'string' ? result.Item.estate_id : undefined;
 }

@@ -28,5 +28,21 @@ export const keys = {
     gsi1sk: `ENVIRONMENT#${environmentId}`,
   }),
   estateEnvironments: (estateId: string) => `ESTATE#${estateId}#ENVIRONMENTS`,
+  service: (serviceId: string) => ({ pk: `SERVICE#${serviceId}`, sk: 'SERVICE' }),
+  deployment: (deploymentId: string) => ({
+    pk: `DEPLOYMENT#${deploymentId}`,
+    sk: 'DEPLOYMENT',
+  }),
+  /** gsi1: deployments of a service; gsi2: deployments of an environment. */
+  deploymentIndexes: (
+    serviceId: string,
+    environmentId: string,
+    deploymentId: string,
+  ) => ({
+    gsi1pk: `SERVICE#${serviceId}#DEPLOYMENTS`,
+    gsi1sk: `DEPLOYMENT#${deploymentId}`,
+    gsi2pk: `ENVIRONMENT#${environmentId}#DEPLOYMENTS`,
+    gsi2sk: `DEPLOYMENT#${deploymentId}`,
+  }),
   serviceLine: (serviceLineId: string) => ({ pk: `LINE#${serviceLineId}`, sk: 'LINE' }),
 } as const;

@@ -5,6 +5,7 @@ import { ROUTES, type Route } from '../../functions/http/routes.ts';
 import { Api } from '../constructs/api.ts';
 import { CursorSecret } from '../constructs/cursor-secret.ts';
 import { Data } from '../constructs/data.ts';
+import { DeploymentWorkflow } from '../constructs/deployment-workflow.ts';
 import { EstateWorkflows } from '../constructs/estate-workflows.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
 import type { PlatformFunction } from '../constructs/platform-function.ts';
@@ -34,6 +35,9 @@ export class PlatformStack extends Stack {
       table: data.table,
     });
     const estates = new EstateWorkflows(this, 'Estates', { table: data.table });
+    const deployments = new DeploymentWorkflow(this, 'Deployments', {
+      table: data.table,
+    });
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,
@@ -43,6 +47,8 @@ export class PlatformStack extends Stack {
           grantStart(fn, estates.provisioning, 'PROVISIONING_STATE_MACHINE_ARN'),
         'deprovisioning:start': (fn) =>
           grantStart(fn, estates.deprovisioning, 'DEPROVISIONING_STATE_MACHINE_ARN'),
+        'deployment:start': (fn) =>
+          grantStart(fn, deployments.stateMachine, 'DEPLOYMENT_STATE_MACHINE_ARN'),
       },
     });
     const api = new Api(this, 'Api', config);

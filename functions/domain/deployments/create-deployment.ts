@@ -1,0 +1,118 @@
+import type { Caller } from '../../platform/auth.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+} from '../../platform/errors.ts';
+import { startWorkflow } from '../../platform/workflows.ts';
+import {
+  buildLockService,
+  buildPutDeployment,
+  getRolloutService,
+} from '../../store/deployments.ts';
+import { getEstate } from '../../store/estates.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import { allocateId } from '../../store/ids.ts';
+import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { nowIso } from '../common.ts';
+import {
+  type CreateDeploymentInput,
+  type Deployment,
+  planRollout,
+} from './deployment.ts';
+import { deploymentEvent } from './deployment-events.ts';
+
+const DEPLOYABLE = ['container_service', 'serverless_function'];
+
+/**
+ * Starts a rolling deployment of an image to a service. Refused when the service is
+ * not the caller's (404), not in the named environment or runs no image (422), already
+ * runs that image, or is being deployed by another deployment (409, naming it).
+ */
+export async function createDeployment(
+  input: CreateDeploymentInput,
+  caller: Caller,
+): Promise<Deployment> {
+  const service = await getRolloutService(input.service_id);
+  const estate = service && (await getEstate(service.estate_id));
+  if (!service || !estate || estate.workspace_id !== caller.workspaceId) {
+    throw new NotFoundError('service', input.service_id);
+  }
+  if (service.environment_id !== input.environment_id) {
+    throw new UnprocessableError(
+      'service_not_in_environment',
+      `Service ${service.id} belongs to environment ${service.environment_id}, not ${input.environment_id}.`,
+    );
+  }
+  if (!DEPLOYABLE.includes(service.type)) {
+    throw new UnprocessableError(
+      'service_not_deployable',
+      `A ${service.type} runs no image to deploy.`,
+    );
+  }
+  if (estate.status !== 'active' && estate.status !== 'degraded') {
+    throw new ConflictError(
+      'estate_not_active',
+      `Estate ${estate.id} is ${estate.status}; deployments need it active.`,
+    );
+  }
+  if (service.active_deployment_id) throw busy(service.id, service.active_deployment_id);
+  if (service.current_image === input.image) {
+    throw new ConflictError(
+      'image_already_running',
+      `Service ${service.id} already runs ${input.image}.`,
+      {
+        current_image: service.current_image,
+      },
+    );
+  }
+  const now = new Date();
+  const deployment: Deployment = {
+    deployment_id: await allocateId('DEPLOY', now),
+    workspace_id: estate.workspace_id,
+    estate_id: estate.id,
+    environment_id: service.environment_id,
+    service_id: service.id,
+    strategy: input.strategy,
+    status: 'in_progress',
+    image: input.image,
+    previous_image: service.current_image,
+    plan: planRollout(Math.max(1, service.config.replicas ?? 1), input.rolling),
+    batches_done: 0,
+    batches_rolled_back: 0,
+    cancel_requested: false,
+    rollback_outcome: null,
+    failure_reason: null,
+    triggered_by: input.triggered_by ?? caller.subject,
+    started_at: nowIso(now),
+    updated_at: nowIso(now),
+    finished_at: null,
+  };
+  try {
+    await transact([
+      { Put: buildPutDeployment(deployment) },
+      { Update: buildLockService(service.id, deployment.deployment_id) },
+      {
+        Put: buildPutEvent(
+          deploymentEvent(deployment, estate.service_line_id, 'started', now),
+        ),
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const current = await getRolloutService(service.id);
+    throw busy(service.id, current?.active_deployment_id ?? 'unknown');
+  }
+  await startWorkflow('deployment', deployment.deployment_id, {
+    deployment_id: deployment.deployment_id,
+  });
+  return deployment;
+}
+
+function busy(serviceId: string, activeId: string): ConflictError {
+  return new ConflictError(
+    'deployment_in_progress',
+    `Service ${serviceId} is being deployed by ${activeId}; wait for it to finish or cancel it.`,
+    { active_deployment_id: activeId },
+  );
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { callerFromClaims } from '../../functions/platform/auth.ts';
+import { useLocalAws } from '../support/local-aws.ts';
+import { seedActiveEstate, seedContainerService } from '../support/seed.ts';
+
+process.env.SIM_TIME_SCALE = '0.01';
+const localAws = useLocalAws({ waitMs: 5 });
+
+const { createDeployment } = await import(
+  '../../functions/domain/deployments/create-deployment.ts'
+);
+const { cancelDeployment } = await import(
+  '../../functions/domain/deployments/cancel-deployment.ts'
+);
+const { getDeployment, getRolloutService } = await import(
+  '../../functions/store/deployments.ts'
+);
+const { listEvents } = await import('../../functions/store/events.ts');
+
+const caller = callerFromClaims({
+  sub: 'USR-26-000044',
+  workspace_id: 'WS-26-000021',
+  scope: 'deploy',
+});
+
+async function deploy(
+  image: string,
+  options: { replicas?: number; batch_size?: number } = {},
+) {
+  const estate = await seedActiveEstate();
+  const service = await seedContainerService(estate, { replicas: options.replicas ?? 2 });
+  const deployment = await createDeployment(
+    {
+      environment_id: service.environment_id,
+      service_id: service.id,
+      image,
+      strategy: 'rolling',
+      rolling: options.batch_size ? { batch_size: options.batch_size } : {},
+    },
+    caller,
+  );
+  return { estate, service, deployment };
+}
+
+async function settled(deploymentId: string) {
+  await localAws().stepFunctions.idle();
+  const deployment = await getDeployment(deploymentId);
+  if (!deployment) throw new Error('deployment vanished');
+  return deployment;
+}
+
+async function eventTypes(estateId: string) {
+  return (await listEvents(estateId, {}, 100)).items.map((event) => event.type);
+}
+
+describe('the synthesized deployment workflow', () => {
+  it('rolls every batch, passes each health gate and switches the service image', async () => {
+    const { estate, service, deployment } = await deploy(
+      'ghcr.io/apex-digital/payments-api:v2.4.1',
+      {
+        replicas: 4,
+        batch_size: 1,
+      },
+    );
+
+    const done = await settled(deployment.deployment_id);
+    const after = await getRolloutService(service.id);
+
+    expect(done.status).toBe('succeeded');
+    expect(done.batches_done).toBe(4);
+    expect(after?.current_image).toBe('ghcr.io/apex-digital/payments-api:v2.4.1');
+    expect(after?.active_deployment_id).toBeUndefined();
+    expect(await eventTypes(estate.id)).toEqual([
+      'infrastructure.deployment.started',
+      'infrastructure.deployment.succeeded',
+    ]);
+  });
+
+  it('rolls back when the second batch turns unhealthy and keeps the old image', async () => {
+    const { estate, service, deployment } = await deploy(
+      'ghcr.io/apex-digital/payments-api:v2.5.0-unhealthy',
+      {
+        replicas: 2,
+        batch_size: 1,
+      },
+    );
+
+    const done = await settled(deployment.deployment_id);
+    const after = await getRolloutService(service.id);
+
+    expect(done.status).toBe('rolled_back');
+    expect(done.batches_done).toBe(2);
+    expect(done.batches_rolled_back).toBe(2);
+    expect(done.failure_reason).toMatch(/^Batch 2 of 2 turned unhealthy/);
+    expect(after?.current_image).toBe('ghcr.io/apex-digital/payments-api:v2.4.0');
+    expect(after?.active_deployment_id).toBeUndefined();
+    expect(await eventTypes(estate.id)).toContain(
+      'infrastructure.deployment.rolled_back',
+    );
+  });
+
+  it('stops on a cancel, rolls back what it rolled and ends cancelled', async () => {
+    const { service, deployment } = await deploy(
+      'ghcr.io/apex-digital/payments-api:v2.4.2',
+      {
+        replicas: 6,
+        batch_size: 1,
+      },
+    );
+
+    await cancelDeployment(deployment);
+    const done = await settled(deployment.deployment_id);
+
+    expect(done.status).toBe('cancelled');
+    expect(done.batches_done).toBe(done.batches_rolled_back);
+    expect(done.batches_done).toBeLessThan(6);
+    expect((await getRolloutService(service.id))?.current_image).toBe(
+      'ghcr.io/apex-digital/payments-api:v2.4.0',
+    );
+  });
+
+  it('lets exactly one of two simultaneous deployments to a service through', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+    const request = (tag: string) =>
+      createDeployment(
+        {
+          environment_id: service.environment_id,
+          service_id: service.id,
+          image: `ghcr.io/apex-digital/payments-api:${tag}`,
+          strategy: 'rolling',
+          rolling: {},
+        },
+        caller,
+      );
+
+    const results = await Promise.allSettled([request('v3.0.0'), request('v3.0.1')]);
+
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.filter((result) => result.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(String((lost[0] as PromiseRejectedResult).reason.code)).toBe(
+      'deployment_in_progress',
+    );
+    await localAws().stepFunctions.idle();
+  });
+
+  it('refuses the image the service already runs', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+
+    const attempt = createDeployment(
+      {
+        environment_id: service.environment_id,
+        service_id: service.id,
+        image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
+        strategy: 'rolling',
+        rolling: {},
+      },
+      caller,
+    );
+
+    await expect(attempt).rejects.toMatchObject({
+      status: 409,
+      code: 'image_already_running',
+    });
+  });
+});
