@@ -70,10 +70,7 @@ export async function listEvents(
     [],
   );
   return {
-    items: page.items.map((item) => ({
-      ...stripKeys<PlatformEvent>(item),
-      published_at: (item.published_at as string) ?? null,
-    })),
+    items: page.items.map((item) => toStoredEvent(stripKeys<StoredEvent>(item))),
     nextKey: page.nextKey,
   };
 }
