@@ -16,7 +16,10 @@ export interface DeleteEstateOptions {
 /**
  * Starts tearing an estate down. Refused while it is still provisioning, and while
  * services remain unless the caller asks for a cascading teardown. Asking again while
- * it is already going (or gone) changes nothing.
+ * it is already going (or gone) changes nothing. The workflow execution is named after
+ * the estate and the version the teardown starts from: one teardown never runs twice,
+ * and deleting again after a teardown failed starts a new execution rather than
+ * meeting the finished one's name.
  */
 export async function deleteEstate(
   estate: EstateItem,
@@ -39,7 +42,12 @@ export async function deleteEstate(
     );
   }
   const now = new Date();
-  const next = { ...estate, status: 'deprovisioning' as const, updated_at: nowIso(now) };
+  const next = {
+    ...estate,
+    status: 'deprovisioning' as const,
+    status_reason: null,
+    updated_at: nowIso(now),
+  };
   await transact([
     {
       Update: buildEstateTransition({
@@ -47,7 +55,8 @@ export async function deleteEstate(
         from: ['active', 'degraded', 'failed'],
         to: 'deprovisioning',
         now: next.updated_at,
-        set: { cascade: options.cascade },
+        // A failed estate's reason no longer applies once its teardown starts.
+        set: { cascade: options.cascade, status_reason: null },
       }),
     },
     {
@@ -56,7 +65,7 @@ export async function deleteEstate(
       ),
     },
   ]);
-  await startWorkflow('deprovisioning', `${estate.id}-deprovision`, {
+  await startWorkflow('deprovisioning', `${estate.id}-deprovision-${estate.version}`, {
     estate_id: estate.id,
   });
   return next;
