@@ -15,6 +15,10 @@ export interface EstateItem extends Estate {
   readonly network?: NetworkHandle;
   /** The driver's handle for tearing the network down. */
   readonly teardown?: OperationHandle;
+  /** The name of the deprovisioning execution, once a teardown started. */
+  readonly teardown_execution?: string;
+  /** Whether the teardown removes environments and services too. */
+  readonly cascade?: boolean;
 }
 
 /** Builds the Put of a new estate; it fails if the ID is already taken. */

@@ -1,3 +1,4 @@
+import { ApiError } from '../../platform/errors.ts';
 import { startWorkflow } from '../../platform/workflows.ts';
 import { buildPutEstate, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
@@ -6,6 +7,7 @@ import { transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { type CreateEstateInput, newEstate } from './estate.ts';
 import { estateEvent } from './estate-events.ts';
+import { failEstate } from './provisioning.ts';
 
 /**
  * Records a new estate in `provisioning` and, in the same transaction, the
@@ -18,6 +20,21 @@ export async function createEstate(input: CreateEstateInput): Promise<EstateItem
   const estate = newEstate(id, input, nowIso(now));
   const event = estateEvent(estate, 'provisioning_started', now);
   await transact([{ Put: buildPutEstate(estate) }, { Put: buildPutEvent(event) }]);
-  await startWorkflow('provisioning', estate.id, { estate_id: estate.id });
+  try {
+    await startWorkflow('provisioning', estate.id, { estate_id: estate.id });
+  } catch (error) {
+    // Without a workflow the estate would wait in provisioning for ever: mark it
+    // failed, so it can be deleted, and tell the caller to try again.
+    await failEstate(
+      estate.id,
+      'Provisioning could not be started; delete this estate and create it again.',
+    );
+    throw new ApiError(503, {
+      code: 'provisioning_unavailable',
+      detail: 'Provisioning could not be started. Try again shortly.',
+      headers: { 'retry-after': '5' },
+      cause: error,
+    });
+  }
   return { ...estate, version: 1, cost_mtd_micros: 0 };
 }

@@ -25,6 +25,12 @@ export async function deleteEstate(
   estate: EstateItem,
   options: DeleteEstateOptions,
 ): Promise<EstateItem> {
+  if (estate.status === 'deprovisioning' && estate.teardown_execution) {
+    // Starting the same execution again is harmless, and heals a teardown whose first
+    // start was lost after the estate had already changed status.
+    await startTeardown(estate.id, estate.teardown_execution);
+    return estate;
+  }
   if (estate.status === 'deprovisioning' || estate.status === 'deprovisioned')
     return estate;
   if (estate.status === 'provisioning') {
@@ -42,6 +48,7 @@ export async function deleteEstate(
     );
   }
   const now = new Date();
+  const execution = `${estate.id}-deprovision-${estate.version}`;
   const next = {
     ...estate,
     status: 'deprovisioning' as const,
@@ -56,7 +63,11 @@ export async function deleteEstate(
         to: 'deprovisioning',
         now: next.updated_at,
         // A failed estate's reason no longer applies once its teardown starts.
-        set: { cascade: options.cascade, status_reason: null },
+        set: {
+          cascade: options.cascade,
+          status_reason: null,
+          teardown_execution: execution,
+        },
       }),
     },
     {
@@ -65,8 +76,9 @@ export async function deleteEstate(
       ),
     },
   ]);
-  await startWorkflow('deprovisioning', `${estate.id}-deprovision-${estate.version}`, {
-    estate_id: estate.id,
-  });
+  await startTeardown(estate.id, execution);
   return next;
 }
+
+const startTeardown = (estateId: string, execution: string) =>
+  startWorkflow('deprovisioning', execution, { estate_id: estateId });
