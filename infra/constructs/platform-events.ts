@@ -1,8 +1,8 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -98,6 +98,14 @@ export class PlatformEvents extends Construct {
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // EventBridge writes to a log group only when the group's resource policy lets it.
+    audit.addToResourcePolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        resources: [audit.logGroupArn],
+      }),
+    );
     new events.Rule(this, 'AuditRule', {
       eventBus: this.bus,
       description: 'Every platform event, kept as an audit trail.',
@@ -105,7 +113,27 @@ export class PlatformEvents extends Construct {
         source: [EVENT_SOURCE],
         detailType: events.Match.prefix('infrastructure.'),
       },
-      targets: [new targets.CloudWatchLogGroup(audit)],
+      targets: [logGroupTarget(audit)],
     });
   }
+}
+
+/**
+ * Sends the matched events to a log group whose resource policy already admits
+ * EventBridge. CDK's `CloudWatchLogGroup` target writes that policy through a custom
+ * resource instead: one more Lambda function, on an older runtime, with the basic
+ * execution managed policy and `logs:PutResourcePolicy` on every resource.
+ */
+function logGroupTarget(logGroup: logs.LogGroup): events.IRuleTarget {
+  return {
+    bind: () => ({
+      arn: Stack.of(logGroup).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        resourceName: logGroup.logGroupName,
+      }),
+      targetResource: logGroup,
+    }),
+  };
 }
