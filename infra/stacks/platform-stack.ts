@@ -20,8 +20,16 @@ export interface PlatformStackProps extends StackProps {
 /** Stages whose data may be thrown away with the stack. */
 const DISPOSABLE_STAGES: ReadonlySet<string> = new Set(['dev']);
 
-/** The whole API for one stage: the table, the route functions and the HTTP API. */
+/**
+ * The whole API for one stage: the table, the route functions, the HTTP API, the
+ * estate workflows and the platform events.
+ */
 export class PlatformStack extends Stack {
+  /** The provisioning and deprovisioning workflows. */
+  readonly estates: EstateWorkflows;
+  /** The event bus, the outbox publisher and its dead-letter queue. */
+  readonly events: PlatformEvents;
+
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -34,6 +42,8 @@ export class PlatformStack extends Stack {
       table: data.table,
     });
     const estates = new EstateWorkflows(this, 'Estates', { table: data.table });
+    this.events = events;
+    this.estates = estates;
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,

@@ -1,4 +1,6 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { ENTRY_METADATA_KEY } from '../../../infra/constructs/platform-function.ts';
 
 /** A resource as it stands in a synthesized template. */
@@ -26,6 +28,22 @@ export function resourceById(template: Template, logicalId: string): TemplateRes
   const resource = (template.toJSON().Resources as Resources)[logicalId];
   if (!resource) throw new Error(`No resource ${logicalId}`);
   return resource;
+}
+
+/** The logical ID of a construct's CloudFormation resource, e.g. a state machine's. */
+export function logicalIdOf(construct: IConstruct): string {
+  const resource = construct.node.defaultChild as CfnElement;
+  return Stack.of(construct).resolve(resource.logicalId);
+}
+
+/** The handler module each Lambda function names in its metadata, keyed by logical ID. */
+export function functionEntries(template: Template): Map<string, unknown> {
+  return new Map(
+    Object.entries(resources(template, 'AWS::Lambda::Function')).map(([id, fn]) => [
+      id,
+      fn.Metadata?.[ENTRY_METADATA_KEY],
+    ]),
+  );
 }
 
 /** The Lambda function whose metadata names `entry` as its handler module. */
