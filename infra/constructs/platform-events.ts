@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../functions/domain/events.ts';
 import { PlatformFunction } from './platform-function.ts';
+import { grantItemActions } from './table-access.ts';
 
 export interface PlatformEventsProps {
   readonly stage: string;
@@ -70,7 +71,8 @@ export class PlatformEvents extends Construct {
         DEAD_LETTER_QUEUE_URL: this.deadLetters.queueUrl,
       },
     });
-    table.grantReadWriteData(fn);
+    // It checks which events it already published and marks them, by key only.
+    grantItemActions(fn, table, ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']);
     this.bus.grantPutEventsTo(fn);
     this.deadLetters.grantSendMessages(fn);
     fn.addEventSource(
