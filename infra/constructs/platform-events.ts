@@ -30,6 +30,8 @@ export class PlatformEvents extends Construct {
   readonly deadLetters: sqs.Queue;
   readonly publisher: PlatformFunction;
   readonly deadLetterAlarm: cloudwatch.Alarm;
+  /** Where the audit rule keeps every platform event. */
+  readonly auditLog: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
@@ -57,7 +59,7 @@ export class PlatformEvents extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
+    this.auditLog = this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
   }
 
   private publisherFunction(table: dynamodb.Table): PlatformFunction {
@@ -95,7 +97,7 @@ export class PlatformEvents extends Construct {
     return fn;
   }
 
-  private auditRule(retention: logs.RetentionDays): void {
+  private auditRule(retention: logs.RetentionDays): logs.LogGroup {
     const audit = new logs.LogGroup(this, 'AuditLog', {
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -117,6 +119,7 @@ export class PlatformEvents extends Construct {
       },
       targets: [logGroupTarget(audit)],
     });
+    return audit;
   }
 }
 

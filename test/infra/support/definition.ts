@@ -44,12 +44,18 @@ function placeholder(part: Part): string {
  * such as `<EstatesCheckNetworkFunction582F2E8F.Arn>` so the text parses.
  */
 export function definitionOf(template: Template, logicalId: string): WorkflowDefinition {
-  const body = resourceById(template, logicalId).Properties?.DefinitionString as
-    | string
-    | { 'Fn::Join': [string, Part[]] };
-  const text =
-    typeof body === 'string' ? body : body['Fn::Join'][1].map(placeholder).join('');
-  return JSON.parse(text) as WorkflowDefinition;
+  const body = resourceById(template, logicalId).Properties?.DefinitionString;
+  return JSON.parse(joinedText(body)) as WorkflowDefinition;
+}
+
+/**
+ * JSON text CDK wrote as an `Fn::Join` of strings and tokens, with each token as a
+ * placeholder; plain text comes back as it is.
+ */
+export function joinedText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [separator, parts] = (value as { 'Fn::Join': [string, Part[]] })['Fn::Join'];
+  return parts.map(placeholder).join(separator);
 }
 
 /** The logical ID of the function a Task state invokes, read from its `Resource`. */
