@@ -1,7 +1,8 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { invokeTask, taskFunction } from './task-function.ts';
+import type { PlatformFunction } from './platform-function.ts';
+import { acknowledgeTaskInvocations, invokeTask, taskFunction } from './task-function.ts';
 import { standardWorkflow } from './workflow.ts';
 
 export interface DeploymentWorkflowProps {
@@ -36,6 +37,7 @@ export class DeploymentWorkflow extends Construct {
       entry: `${TASKS}/finish-rollback.ts`,
       table: props.table,
     });
+    invoked.add(finishRollbackFn);
     const failed = invokeTask(this, 'FailDeployment', finishRollbackFn).next(
       new sfn.Fail(this, 'DeploymentFailed', {
         error: 'DeploymentFailed',
@@ -73,5 +75,6 @@ export class DeploymentWorkflow extends Construct {
     rollBack.next(route);
     waitForRollback.next(rollBack);
     this.stateMachine = standardWorkflow(this, 'Rollout', roll);
+    acknowledgeTaskInvocations(this.stateMachine, invoked);
   }
 }

@@ -2,7 +2,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { PlatformFunction } from './platform-function.ts';
-import { invokeTask, taskFunction } from './task-function.ts';
+import { acknowledgeTaskInvocations, invokeTask, taskFunction } from './task-function.ts';
 import { standardWorkflow } from './workflow.ts';
 
 export interface EstateWorkflowsProps {
@@ -13,6 +13,10 @@ export interface EstateWorkflowsProps {
 const MAX_POLLS = 60;
 
 const WORKFLOWS = 'functions/workflows';
+const FAIL_ESTATE = 'provisioning/fail-estate.ts';
+
+/** Any error a task does not retry away marks the estate failed, with the error kept. */
+const CAUGHT: sfn.CatchProps = { errors: ['States.ALL'], resultPath: '$.error' };
 
 /**
  * The estate lifecycle as two Standard workflows. Provisioning: allocate the service
@@ -23,66 +27,79 @@ const WORKFLOWS = 'functions/workflows';
 export class EstateWorkflows extends Construct {
   readonly provisioning: sfn.StateMachine;
   readonly deprovisioning: sfn.StateMachine;
+  private readonly table: dynamodb.Table;
+  private readonly functions = new Map<string, PlatformFunction>();
 
   constructor(scope: Construct, id: string, props: EstateWorkflowsProps) {
     super(scope, id);
-    const functions = new Map<string, PlatformFunction>();
-    const fnFor = (entry: string) => {
-      const existing = functions.get(entry);
-      if (existing) return existing;
-      const name = entry
-        .replace(/^.*\//, '')
-        .replace(/\.ts$/, '')
-        .replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-      const fn = taskFunction(this, `${name}Function`, {
-        entry: `${WORKFLOWS}/${entry}`,
-        table: props.table,
-      });
-      functions.set(entry, fn);
-      return fn;
-    };
-    const task: TaskFactory = (name, entry) => invokeTask(this, name, fnFor(entry));
-    const failedChain = (prefix: string) =>
-      task(`${prefix}FailEstate`, 'provisioning/fail-estate.ts').next(
-        new sfn.Fail(this, `${prefix}Failed`, {
-          error: 'EstateFailed',
-          cause: 'The estate was marked failed.',
-        }),
-      );
-    const caught = { errors: ['States.ALL'], resultPath: '$.error' };
+    this.table = props.table;
 
-    this.provisioning = standardWorkflow(
-      this,
-      'Provisioning',
-      this.provisioningChain(task, failedChain('Provisioning'), caught),
+    this.provisioning = this.workflow('Provisioning', (task, failed) =>
+      this.provisioningChain(task, failed),
     );
-    this.deprovisioning = standardWorkflow(
-      this,
-      'Deprovisioning',
-      this.deprovisioningChain(task, failedChain('Deprovisioning'), caught),
+    this.deprovisioning = this.workflow('Deprovisioning', (task, failed) =>
+      this.deprovisioningChain(task, failed),
     );
   }
 
-  private provisioningChain(
-    task: TaskFactory,
-    failed: sfn.IChainable,
-    caught: sfn.CatchProps,
-  ) {
+  /**
+   * One Standard workflow whose every failure path ends in its own fail-estate task,
+   * with the `LambdaInvoke` grants acknowledged for the functions it invokes.
+   */
+  private workflow(
+    id: string,
+    chain: (task: TaskFactory, failed: sfn.IChainable) => sfn.IChainable,
+  ): sfn.StateMachine {
+    const invoked = new Set<PlatformFunction>();
+    const task: TaskFactory = (name, entry) => {
+      const fn = this.taskFunctionFor(entry);
+      invoked.add(fn);
+      return invokeTask(this, name, fn);
+    };
+    const failed = task(`${id}FailEstate`, FAIL_ESTATE).next(
+      new sfn.Fail(this, `${id}Failed`, {
+        error: 'EstateFailed',
+        cause: 'The estate was marked failed.',
+      }),
+    );
+
+    const machine = standardWorkflow(this, id, chain(task, failed));
+    acknowledgeTaskInvocations(machine, invoked);
+    return machine;
+  }
+
+  /** The one function for a handler module under `functions/workflows`, shared by both workflows. */
+  private taskFunctionFor(entry: string): PlatformFunction {
+    const existing = this.functions.get(entry);
+    if (existing) return existing;
+    const name = entry
+      .replace(/^.*\//, '')
+      .replace(/\.ts$/, '')
+      .replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+    const fn = taskFunction(this, `${name}Function`, {
+      entry: `${WORKFLOWS}/${entry}`,
+      table: this.table,
+    });
+    this.functions.set(entry, fn);
+    return fn;
+  }
+
+  private provisioningChain(task: TaskFactory, failed: sfn.IChainable) {
     const allocate = task(
       'AllocateServiceLine',
       'provisioning/allocate-service-line.ts',
-    ).addCatch(failed, caught);
+    ).addCatch(failed, CAUGHT);
     const provision = task(
       'ProvisionNetwork',
       'provisioning/provision-network.ts',
-    ).addCatch(failed, caught);
+    ).addCatch(failed, CAUGHT);
     const check = task('CheckNetwork', 'provisioning/check-network.ts').addCatch(
       failed,
-      caught,
+      CAUGHT,
     );
     const activate = task('ActivateEstate', 'provisioning/activate-estate.ts').addCatch(
       failed,
-      caught,
+      CAUGHT,
     );
     const wait = new sfn.Wait(this, 'WaitForNetwork', {
       time: sfn.WaitTime.secondsPath('$.wait_seconds'),
@@ -97,23 +114,19 @@ export class EstateWorkflows extends Construct {
     return allocate.next(provision).next(wait).next(check).next(ready);
   }
 
-  private deprovisioningChain(
-    task: TaskFactory,
-    failed: sfn.IChainable,
-    caught: sfn.CatchProps,
-  ) {
+  private deprovisioningChain(task: TaskFactory, failed: sfn.IChainable) {
     const remove = task(
       'DeprovisionNetwork',
       'deprovisioning/deprovision-network.ts',
-    ).addCatch(failed, caught);
+    ).addCatch(failed, CAUGHT);
     const check = task('CheckTeardown', 'deprovisioning/check-teardown.ts').addCatch(
       failed,
-      caught,
+      CAUGHT,
     );
     const complete = task(
       'CompleteDeprovisioning',
       'deprovisioning/complete-deprovisioning.ts',
-    ).addCatch(failed, caught);
+    ).addCatch(failed, CAUGHT);
     const wait = new sfn.Wait(this, 'WaitForTeardown', {
       time: sfn.WaitTime.secondsPath('$.wait_seconds'),
     });

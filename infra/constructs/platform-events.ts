@@ -1,8 +1,8 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../functions/domain/events.ts';
 import { PlatformFunction } from './platform-function.ts';
+import { grantItemActions } from './table-access.ts';
 
 export interface PlatformEventsProps {
   readonly stage: string;
@@ -29,6 +30,8 @@ export class PlatformEvents extends Construct {
   readonly deadLetters: sqs.Queue;
   readonly publisher: PlatformFunction;
   readonly deadLetterAlarm: cloudwatch.Alarm;
+  /** Where the audit rule keeps every platform event. */
+  readonly auditLog: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
@@ -56,7 +59,7 @@ export class PlatformEvents extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
+    this.auditLog = this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
   }
 
   private publisherFunction(table: dynamodb.Table): PlatformFunction {
@@ -70,7 +73,8 @@ export class PlatformEvents extends Construct {
         DEAD_LETTER_QUEUE_URL: this.deadLetters.queueUrl,
       },
     });
-    table.grantReadWriteData(fn);
+    // It checks which events it already published and marks them, by key only.
+    grantItemActions(fn, table, ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']);
     this.bus.grantPutEventsTo(fn);
     this.deadLetters.grantSendMessages(fn);
     fn.addEventSource(
@@ -93,11 +97,19 @@ export class PlatformEvents extends Construct {
     return fn;
   }
 
-  private auditRule(retention: logs.RetentionDays): void {
+  private auditRule(retention: logs.RetentionDays): logs.LogGroup {
     const audit = new logs.LogGroup(this, 'AuditLog', {
       retention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // EventBridge writes to a log group only when the group's resource policy lets it.
+    audit.addToResourcePolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        resources: [audit.logGroupArn],
+      }),
+    );
     new events.Rule(this, 'AuditRule', {
       eventBus: this.bus,
       description: 'Every platform event, kept as an audit trail.',
@@ -105,7 +117,28 @@ export class PlatformEvents extends Construct {
         source: [EVENT_SOURCE],
         detailType: events.Match.prefix('infrastructure.'),
       },
-      targets: [new targets.CloudWatchLogGroup(audit)],
+      targets: [logGroupTarget(audit)],
     });
+    return audit;
   }
+}
+
+/**
+ * Sends the matched events to a log group whose resource policy already admits
+ * EventBridge. CDK's `CloudWatchLogGroup` target writes that policy through a custom
+ * resource instead: one more Lambda function, on an older runtime, with the basic
+ * execution managed policy and `logs:PutResourcePolicy` on every resource.
+ */
+function logGroupTarget(logGroup: logs.LogGroup): events.IRuleTarget {
+  return {
+    bind: () => ({
+      arn: Stack.of(logGroup).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        resourceName: logGroup.logGroupName,
+      }),
+      targetResource: logGroup,
+    }),
+  };
 }

@@ -1,8 +1,8 @@
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { Grant, Route } from '../../functions/http/routes.ts';
 import { PlatformFunction } from './platform-function.ts';
+import { grantTableData } from './table-access.ts';
 
 export interface RouteFunctionsProps {
   /** The routes to serve, one function each. */
@@ -53,26 +53,9 @@ export class RouteFunctions extends Construct {
       environment: { ...props.environment, TABLE_NAME: props.table.tableName },
     });
 
-    if (route.grants.includes('table:write')) props.table.grantReadWriteData(fn);
-    else props.table.grantReadData(fn);
+    const access = route.grants.includes('table:write') ? 'read-write' : 'read';
+    grantTableData(fn, props.table, access);
     for (const grant of route.grants) props.grants?.[grant]?.(fn);
-    acknowledgeIndexAccess(fn, props.table);
     return fn;
   }
-}
-
-/**
- * The table grants cover `<table>/index/*`: functions query gsi1 and gsi2, and the
- * wildcard names exactly the indexes of this one table.
- */
-function acknowledgeIndexAccess(fn: PlatformFunction, table: dynamodb.Table): void {
-  const cfnTable = table.node.defaultChild as CfnElement;
-  const logicalId = Stack.of(table).resolve(cfnTable.logicalId);
-
-  Validations.of(fn.executionRole).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
-    reason:
-      'Reads query the global secondary indexes; the wildcard covers only the ' +
-      'indexes of the single table, which are all part of its access patterns.',
-  });
 }

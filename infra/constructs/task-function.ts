@@ -1,9 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import { PlatformFunction } from './platform-function.ts';
+import { grantItemActions } from './table-access.ts';
 
 export interface WorkflowTaskProps {
   /** Handler module relative to the repository root. */
@@ -17,7 +18,18 @@ export interface WorkflowTaskProps {
 /** Errors a driver raises that are worth retrying with backoff. */
 export const TRANSIENT_ERRORS = ['TransientDriverError'];
 
-/** The function behind workflow tasks: table access and the platform's defaults. */
+/**
+ * What a task may do with the table: tasks read an estate by key and write it, its
+ * service line, its IDs and its events in transactions of puts and updates. They
+ * query no index.
+ */
+export const TASK_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+] as const;
+
+/** The function behind workflow tasks: item access to the table and the platform's defaults. */
 export function taskFunction(
   scope: Construct,
   id: string,
@@ -29,7 +41,7 @@ export function taskFunction(
     timeout: Duration.seconds(25),
     environment: { TABLE_NAME: props.table.tableName, ...props.environment },
   });
-  props.table.grantReadWriteData(fn);
+  grantItemActions(fn, props.table, TASK_TABLE_ACTIONS);
   return fn;
 }
 
@@ -58,4 +70,26 @@ export function invokeTask(
     jitterStrategy: sfn.JitterType.FULL,
   });
   return task;
+}
+
+/**
+ * `LambdaInvoke` lets the workflow invoke the function and `<function ARN>:*`, its
+ * versions and aliases. Acknowledges that wildcard on the workflow's role for exactly
+ * the task functions the workflow invokes.
+ */
+export function acknowledgeTaskInvocations(
+  machine: sfn.StateMachine,
+  functions: Iterable<PlatformFunction>,
+): void {
+  for (const fn of functions) {
+    const logicalId = Stack.of(fn).resolve(
+      (fn.node.defaultChild as CfnElement).logicalId,
+    );
+    Validations.of(machine.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+      reason:
+        'LambdaInvoke grants the versions and aliases of the task function it calls; ' +
+        'the wildcard spans the qualifiers of that one function only.',
+    });
+  }
 }

@@ -21,8 +21,18 @@ export interface PlatformStackProps extends StackProps {
 /** Stages whose data may be thrown away with the stack. */
 const DISPOSABLE_STAGES: ReadonlySet<string> = new Set(['dev']);
 
-/** The whole API for one stage: the table, the route functions and the HTTP API. */
+/**
+ * The whole API for one stage: the table, the route functions, the HTTP API, the
+ * estate workflows and the platform events.
+ */
 export class PlatformStack extends Stack {
+  /** The provisioning and deprovisioning workflows. */
+  readonly estates: EstateWorkflows;
+  /** The event bus, the outbox publisher and its dead-letter queue. */
+  readonly events: PlatformEvents;
+  /** The rolling deployment workflow. */
+  readonly deployments: DeploymentWorkflow;
+
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -38,6 +48,9 @@ export class PlatformStack extends Stack {
     const deployments = new DeploymentWorkflow(this, 'Deployments', {
       table: data.table,
     });
+    this.events = events;
+    this.estates = estates;
+    this.deployments = deployments;
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,

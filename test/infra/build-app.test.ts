@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes.ts';
 import { buildApp } from '../../infra/build-app.ts';
-import { ENTRY_METADATA_KEY } from '../../infra/constructs/platform-function.ts';
+import {
+  ENTRY_METADATA_KEY,
+  REPO_ROOT,
+} from '../../infra/constructs/platform-function.ts';
 import { assemblyFolder } from './support/assembly.ts';
 import { testContext } from './support/synth.ts';
 
@@ -26,30 +29,34 @@ describe('buildApp', () => {
     expect(app.node.children.filter((child) => child === stack)).toHaveLength(1);
   });
 
-  it("names each route's handler module in its function's metadata", () => {
+  it('names the handler module of every function in its metadata', () => {
     const { app, stack } = buildApp({
       bundling: false,
       outdir: folder.path,
       context: testContext(),
     });
 
-    const template = app.synth().getStackByName(stack.stackName).template as {
-      Resources: Record<string, { Type: string; Metadata?: Record<string, unknown> }>;
-    };
+    const entries = functionsOf(app.synth().getStackByName(stack.stackName).template).map(
+      (fn) => fn.Metadata?.[ENTRY_METADATA_KEY],
+    );
 
-    const entries = Object.values(template.Resources)
-      .filter((resource) => resource.Type === 'AWS::Lambda::Function')
-      .map((fn) => fn.Metadata?.[ENTRY_METADATA_KEY]);
-    expect(entries.sort()).toEqual(ROUTES.map((route) => route.entry).sort());
+    const missing = entries.filter(
+      (entry) => typeof entry !== 'string' || !existsSync(join(REPO_ROOT, entry)),
+    );
+    expect(missing).toEqual([]);
+    expect(new Set(entries).size).toBe(entries.length);
+    expect(entries).toEqual(expect.arrayContaining(ROUTES.map((route) => route.entry)));
   });
 
-  it('bundles each handler as ESM with the AWS SDK inside', () => {
-    const { app } = buildApp({ outdir: folder.path, context: testContext() });
+  it('bundles every function, not only the routes, as ESM with the AWS SDK inside', {
+    timeout: 120_000,
+  }, () => {
+    const { app, stack } = buildApp({ outdir: folder.path, context: testContext() });
 
-    app.synth();
+    const functions = functionsOf(app.synth().getStackByName(stack.stackName).template);
 
-    const bundles = bundleFolders(folder.path);
-    expect(bundles).toHaveLength(ROUTES.length);
+    const bundles = functions.map((fn) => bundleFolder(fn));
+    expect(new Set(bundles).size).toBe(functions.length);
     for (const bundle of bundles) {
       const code = readFileSync(join(folder.path, bundle, 'index.mjs'), 'utf8');
       expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
@@ -59,9 +66,23 @@ describe('buildApp', () => {
   });
 });
 
-/** The asset folders in a cloud assembly that hold a function bundle. */
-function bundleFolders(outdir: string): string[] {
-  return readdirSync(outdir).filter(
-    (name) => name.startsWith('asset.') && existsSync(join(outdir, name, 'index.mjs')),
+interface FunctionResource {
+  readonly Type: string;
+  readonly Metadata?: Record<string, unknown>;
+  readonly Properties?: { readonly Code?: { readonly S3Key?: unknown } };
+}
+
+/** The Lambda functions of a synthesized template. */
+function functionsOf(template: unknown): FunctionResource[] {
+  const { Resources } = template as { Resources: Record<string, FunctionResource> };
+  return Object.values(Resources).filter(
+    (resource) => resource.Type === 'AWS::Lambda::Function',
   );
+}
+
+/** The asset folder holding a function's bundle: `asset.<hash>` for code `<hash>.zip`. */
+function bundleFolder(fn: FunctionResource): string {
+  const key = fn.Properties?.Code?.S3Key;
+  if (typeof key !== 'string') throw new Error('Function code is not an asset');
+  return `asset.${key.replace(/\.zip$/, '')}`;
 }

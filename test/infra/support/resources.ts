@@ -1,4 +1,6 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { ENTRY_METADATA_KEY } from '../../../infra/constructs/platform-function.ts';
 
 /** A resource as it stands in a synthesized template. */
@@ -28,6 +30,22 @@ export function resourceById(template: Template, logicalId: string): TemplateRes
   return resource;
 }
 
+/** The logical ID of a construct's CloudFormation resource, e.g. a state machine's. */
+export function logicalIdOf(construct: IConstruct): string {
+  const resource = construct.node.defaultChild as CfnElement;
+  return Stack.of(construct).resolve(resource.logicalId);
+}
+
+/** The handler module each Lambda function names in its metadata, keyed by logical ID. */
+export function functionEntries(template: Template): Map<string, unknown> {
+  return new Map(
+    Object.entries(resources(template, 'AWS::Lambda::Function')).map(([id, fn]) => [
+      id,
+      fn.Metadata?.[ENTRY_METADATA_KEY],
+    ]),
+  );
+}
+
 /** The Lambda function whose metadata names `entry` as its handler module. */
 export function functionFor(template: Template, entry: string): TemplateResource {
   const matches = Object.values(resources(template, 'AWS::Lambda::Function')).filter(
@@ -37,25 +55,48 @@ export function functionFor(template: Template, entry: string): TemplateResource
   return matches[0] as TemplateResource;
 }
 
-/** Every IAM action the role of the function for `entry` is allowed by its policies. */
-export function actionsOf(template: Template, entry: string): string[] {
-  const role = functionFor(template, entry).Properties?.Role as {
-    'Fn::GetAtt': [string, string];
-  };
-  const roleRef = JSON.stringify({ Ref: role['Fn::GetAtt'][0] });
+/** An IAM policy statement with its actions and resources always as lists. */
+export interface Statement {
+  readonly Effect: string;
+  readonly Action: string[];
+  readonly Resource: unknown[];
+}
+
+interface RawStatement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** The logical ID of the role a function or state machine assumes. */
+export function roleOf(resource: TemplateResource): string {
+  const { Role, RoleArn } = resource.Properties ?? {};
+  const arn = (Role ?? RoleArn) as { 'Fn::GetAtt': [string, string] };
+  return arn['Fn::GetAtt'][0];
+}
+
+/** Every statement of the policies attached to the role with `roleId`. */
+export function statementsOfRole(template: Template, roleId: string): Statement[] {
+  const roleRef = JSON.stringify({ Ref: roleId });
 
   return Object.values(resources(template, 'AWS::IAM::Policy'))
     .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(roleRef))
-    .flatMap((policy) => statementsOf(policy).flatMap((statement) => statement.Action));
+    .flatMap((policy) => {
+      const document = policy.Properties?.PolicyDocument as { Statement: RawStatement[] };
+      return document.Statement.map((statement) => ({
+        Effect: statement.Effect,
+        Action: [statement.Action].flat(),
+        Resource: [statement.Resource].flat(),
+      }));
+    });
 }
 
-interface Statement {
-  readonly Action: string | string[];
+/** Every statement of the policies of the role of the function for `entry`. */
+export function statementsFor(template: Template, entry: string): Statement[] {
+  return statementsOfRole(template, roleOf(functionFor(template, entry)));
 }
 
-function statementsOf(policy: TemplateResource): { Action: string[] }[] {
-  const document = policy.Properties?.PolicyDocument as { Statement: Statement[] };
-  return document.Statement.map((statement) => ({
-    Action: [statement.Action].flat(),
-  }));
+/** Every IAM action the role of the function for `entry` is allowed by its policies. */
+export function actionsOf(template: Template, entry: string): string[] {
+  return statementsFor(template, entry).flatMap((statement) => statement.Action);
 }
