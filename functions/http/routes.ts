@@ -27,6 +27,7 @@ export interface Route {
 }
 
 const ESTATES = '/v1/infrastructure/estates';
+const ENVIRONMENTS = '/v1/infrastructure/environments';
 
 export const ROUTES: readonly Route[] = [
   {
@@ -73,6 +74,51 @@ export const ROUTES: readonly Route[] = [
     scope: 'read',
     authorized: true,
     grants: [],
+  },
+  {
+    name: 'ListEnvironments',
+    method: 'GET',
+    path: ENVIRONMENTS,
+    entry: 'functions/http/environments/list-environments.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateEnvironment',
+    method: 'POST',
+    path: ENVIRONMENTS,
+    entry: 'functions/http/environments/create-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetEnvironment',
+    method: 'GET',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/get-environment.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'UpdateEnvironment',
+    method: 'PATCH',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/update-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'DeleteEnvironment',
+    method: 'DELETE',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/delete-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
   },
 ];
 
