@@ -28,6 +28,7 @@ export interface Route {
 
 const ESTATES = '/v1/infrastructure/estates';
 const ENVIRONMENTS = '/v1/infrastructure/environments';
+const SERVICES = '/v1/infrastructure/services';
 
 export const ROUTES: readonly Route[] = [
   {
@@ -116,6 +117,51 @@ export const ROUTES: readonly Route[] = [
     method: 'DELETE',
     path: `${ENVIRONMENTS}/{id}`,
     entry: 'functions/http/environments/delete-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'ListServices',
+    method: 'GET',
+    path: SERVICES,
+    entry: 'functions/http/services/list-services.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateService',
+    method: 'POST',
+    path: SERVICES,
+    entry: 'functions/http/services/create-service.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetService',
+    method: 'GET',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/get-service.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'UpdateService',
+    method: 'PATCH',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/update-service.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'DeleteService',
+    method: 'DELETE',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/delete-service.ts',
     scope: 'write',
     authorized: true,
     grants: ['table:write'],
