@@ -22,10 +22,15 @@ try {
   const summary = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
-    numFailedTestSuites: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
   };
+  // A file that fails before running any test (an import error, a failing hook)
+  // counts as one failure, so a broken file can never pass unnoticed.
+  const brokenFiles = summary.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
   passed = summary.numPassedTests;
-  failed = summary.numFailedTests + summary.numFailedTestSuites;
+  failed = summary.numFailedTests + brokenFiles;
 } catch {
   failed = 1;
 }

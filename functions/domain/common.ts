@@ -19,6 +19,17 @@ export const DisplayName = z
   .max(120, 'A name has at most 120 characters.')
   .regex(/^[^\p{Cc}]*$/u, 'A name cannot contain control characters.');
 
+/**
+ * A DNS-label name, as environments and services take: 1–63 lower-case letters,
+ * digits and inner hyphens, starting with a letter. It ends up in resource names.
+ */
+export const DnsLabel = z
+  .string()
+  .regex(
+    /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
+  );
+
 /** `limit` and `cursor` as every list takes them. */
 export const PageQuery = {
   limit: z
@@ -35,5 +46,9 @@ export const PageQuery = {
 /** Money for display: a number with at most two decimals. */
 export const toAmount = (minorUnits: number, unitsPerCent = 1) =>
   Math.round(minorUnits / unitsPerCent) / 100;
+
+/** Stored micro-dollars as the API shows money: a number with at most two decimals. */
+export const microsToAmount = (micros: number | undefined) =>
+  Math.round((micros ?? 0) / 10_000) / 100;
 
 export const nowIso = (now = new Date()) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');

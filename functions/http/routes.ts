@@ -26,6 +26,8 @@ export interface Route {
 }
 
 const ESTATES = '/v1/infrastructure/estates';
+const ENVIRONMENTS = '/v1/infrastructure/environments';
+const SERVICES = '/v1/infrastructure/services';
 const DEPLOYMENTS = '/v1/infrastructure/deployments';
 
 export const ROUTES: readonly Route[] = [
@@ -73,6 +75,96 @@ export const ROUTES: readonly Route[] = [
     scope: 'read',
     authorized: true,
     grants: [],
+  },
+  {
+    name: 'ListEnvironments',
+    method: 'GET',
+    path: ENVIRONMENTS,
+    entry: 'functions/http/environments/list-environments.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateEnvironment',
+    method: 'POST',
+    path: ENVIRONMENTS,
+    entry: 'functions/http/environments/create-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetEnvironment',
+    method: 'GET',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/get-environment.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'UpdateEnvironment',
+    method: 'PATCH',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/update-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'DeleteEnvironment',
+    method: 'DELETE',
+    path: `${ENVIRONMENTS}/{id}`,
+    entry: 'functions/http/environments/delete-environment.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'ListServices',
+    method: 'GET',
+    path: SERVICES,
+    entry: 'functions/http/services/list-services.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreateService',
+    method: 'POST',
+    path: SERVICES,
+    entry: 'functions/http/services/create-service.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetService',
+    method: 'GET',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/get-service.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'UpdateService',
+    method: 'PATCH',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/update-service.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'DeleteService',
+    method: 'DELETE',
+    path: `${SERVICES}/{id}`,
+    entry: 'functions/http/services/delete-service.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
   },
   {
     name: 'ListDeployments',

@@ -10,6 +10,7 @@ import { ApiError } from './errors.ts';
 import { parseJsonBody } from './json-body.ts';
 import { logger } from './logger.ts';
 import { toProblem } from './problem.ts';
+import { fromProviderError } from './provider-errors.ts';
 import { validate } from './validate.ts';
 
 export type { HttpEvent, HttpResponse };
@@ -86,13 +87,19 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => {
   };
 };
 
-/** Maps any error to a problem document; unknown errors are logged once and hidden. */
+/**
+ * Maps any error to a problem document: API errors as they are, cloud driver failures
+ * as 503 or 422; unknown errors are logged once and hidden.
+ */
 const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
   onError: (request) => {
-    const error = request.error;
+    const providerError = fromProviderError(request.error);
+    const error = providerError ?? request.error;
     const requestId = requestIdOf(request.event);
     const problem = toProblem(error, requestId);
-    if (!(error instanceof ApiError))
+    if (providerError)
+      logger.warn('provider error', { error: request.error, request_id: requestId });
+    else if (!(error instanceof ApiError))
       logger.error('unhandled error', { error, request_id: requestId });
     const extraHeaders = error instanceof ApiError ? error.headers : {};
     request.response = json(problem.status, problem, {

@@ -1,34 +1,18 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deployment, DeploymentStatus } from '../domain/deployments/deployment.ts';
+import type { Service } from '../domain/services/service.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
 import { type Page, queryPage } from './page.ts';
+import { getService } from './services.ts';
 import { tableName } from './table.ts';
 
-/** What a rollout needs to know of its service. */
-export interface RolloutService {
-  readonly id: string;
-  readonly estate_id: string;
-  readonly environment_id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly status: string;
-  readonly provider_resource: string;
-  readonly current_image: string | null;
-  readonly active_deployment_id?: string;
-  readonly config: { readonly replicas?: number };
-}
+/** What a rollout needs to know of its service: the service as stored. */
+export type RolloutService = Service;
 
 /** Reads a service as a rollout sees it, or undefined. */
-export async function getRolloutService(
-  serviceId: string,
-): Promise<RolloutService | undefined> {
-  const result = await documentClient.send(
-    new GetCommand({ TableName: tableName(), Key: keys.service(serviceId) }),
-  );
-  return result.Item ? stripKeys<RolloutService>(result.Item) : undefined;
-}
+export const getRolloutService = (serviceId: string) => getService(serviceId);
 
 /** Builds the Put of a new deployment. */
 export function buildPutDeployment(deployment: Deployment) {

@@ -145,3 +145,52 @@ export function buildSetEstateOnce(estateId: string, attribute: string, value: u
     ExpressionAttributeValues: { ':value': value, ':null': 'NULL' },
   };
 }
+
+function statusCondition(statuses: readonly EstateStatus[]) {
+  const values = Object.fromEntries(
+    statuses.map((status, index) => [`:status${index}`, status]),
+  );
+  const allowed = Object.keys(values).join(', ');
+  return {
+    expression: `attribute_exists(pk) AND #status IN (${allowed})`,
+    values,
+  };
+}
+
+/**
+ * Builds the ADD of `delta` to an estate's environment_count. With `statuses`, it
+ * fails unless the estate is in one of them; either way it fails if it is gone.
+ */
+export function buildAddEnvironmentCount(
+  estateId: string,
+  delta: number,
+  statuses?: readonly EstateStatus[],
+) {
+  const condition = statuses ? statusCondition(statuses) : undefined;
+  return {
+    TableName: tableName(),
+    Key: keys.estate(estateId),
+    UpdateExpression: 'ADD #count :delta',
+    ConditionExpression: condition?.expression ?? 'attribute_exists(pk)',
+    ExpressionAttributeNames: {
+      '#count': 'environment_count',
+      ...(condition ? { '#status': 'status' } : {}),
+    },
+    ExpressionAttributeValues: { ':delta': delta, ...condition?.values },
+  };
+}
+
+/** Builds a check, for a transaction, that the estate is in one of `statuses`. */
+export function buildCheckEstateStatus(
+  estateId: string,
+  statuses: readonly EstateStatus[],
+) {
+  const condition = statusCondition(statuses);
+  return {
+    TableName: tableName(),
+    Key: keys.estate(estateId),
+    ConditionExpression: condition.expression,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: condition.values,
+  };
+}

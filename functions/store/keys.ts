@@ -28,7 +28,23 @@ export const keys = {
     gsi1sk: `ENVIRONMENT#${environmentId}`,
   }),
   estateEnvironments: (estateId: string) => `ESTATE#${estateId}#ENVIRONMENTS`,
+  /** Claims an environment name within its estate; lives in the estate's partition. */
+  environmentName: (estateId: string, name: string) => ({
+    pk: `ESTATE#${estateId}`,
+    sk: `ENVNAME#${name}`,
+  }),
   service: (serviceId: string) => ({ pk: `SERVICE#${serviceId}`, sk: 'SERVICE' }),
+  /** gsi1: services of an environment, in creation order. */
+  serviceByEnvironment: (environmentId: string, serviceId: string) => ({
+    gsi1pk: `ENVIRONMENT#${environmentId}#SERVICES`,
+    gsi1sk: `SERVICE#${serviceId}`,
+  }),
+  environmentServices: (environmentId: string) => `ENVIRONMENT#${environmentId}#SERVICES`,
+  /** Claims a service name within its environment; lives in the environment's partition. */
+  serviceName: (environmentId: string, name: string) => ({
+    pk: `ENVIRONMENT#${environmentId}`,
+    sk: `SVCNAME#${name}`,
+  }),
   deployment: (deploymentId: string) => ({
     pk: `DEPLOYMENT#${deploymentId}`,
     sk: 'DEPLOYMENT',

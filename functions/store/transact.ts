@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   TransactWriteCommand,
@@ -20,17 +21,38 @@ export class ConditionFailedError extends Error {
   }
 }
 
-/** Writes items atomically; a failed condition surfaces as ConditionFailedError. */
+/** Attempts of a transaction that keeps meeting a concurrent one on the same item. */
+export const MAX_TRANSACT_ATTEMPTS = 10;
+
+const BASE_DELAY_MS = 20;
+const MAX_DELAY_MS = 800;
+
+/** Full-jitter exponential backoff before attempt `attempt + 1`. */
+export const backoffMs = (attempt: number, random = Math.random) =>
+  Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
+
+const reasonsOf = (error: TransactionCanceledException) =>
+  (error.CancellationReasons ?? []).map((reason) => reason.Code);
+
+/**
+ * Writes items atomically; a failed condition surfaces as ConditionFailedError.
+ * DynamoDB cancels a transaction that overlaps another one on the same item (for
+ * example two environments adding to one estate's counter); nothing was written
+ * then, so it is sent again after a jittered backoff.
+ */
 export async function transact(items: readonly TransactItem[]): Promise<void> {
-  try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: [...items] }));
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const index = (error.CancellationReasons ?? []).findIndex(
-        (reason) => reason.Code === 'ConditionalCheckFailed',
-      );
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await documentClient.send(new TransactWriteCommand({ TransactItems: [...items] }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = reasonsOf(error);
+      const index = reasons.indexOf('ConditionalCheckFailed');
       if (index >= 0) throw new ConditionFailedError(index, error);
+      if (!reasons.includes('TransactionConflict') || attempt >= MAX_TRANSACT_ATTEMPTS)
+        throw error;
+      await sleep(backoffMs(attempt));
     }
-    throw error;
   }
 }

@@ -22,15 +22,15 @@ export class DeploymentWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: DeploymentWorkflowProps) {
     super(scope, id);
-    const task = (name: string, entry: string) =>
-      invokeTask(
-        this,
-        name,
-        taskFunction(this, `${name}Function`, {
-          entry: `${TASKS}/${entry}`,
-          table: props.table,
-        }),
-      );
+    const invoked = new Set<PlatformFunction>();
+    const task = (name: string, entry: string) => {
+      const fn = taskFunction(this, `${name}Function`, {
+        entry: `${TASKS}/${entry}`,
+        table: props.table,
+      });
+      invoked.add(fn);
+      return invokeTask(this, name, fn);
+    };
     const caught = { errors: ['States.ALL'], resultPath: '$.error' };
 
     const finishRollbackFn = taskFunction(this, 'FinishRollbackFunction', {

@@ -23,13 +23,17 @@ const routeEntries: readonly unknown[] = ROUTES.map((route) => route.entry);
 
 /** The ARN variables a route gets for each workflow its grants let it start. */
 function workflowVariables(route: Route): Record<string, { Ref: string }> {
-  const { estates } = synthFor().stack;
+  const { estates, deployments } = synthFor().stack;
   const variables: Record<string, { Ref: string }> = {};
   if (route.grants.includes('provisioning:start'))
     variables.PROVISIONING_STATE_MACHINE_ARN = { Ref: logicalIdOf(estates.provisioning) };
   if (route.grants.includes('deprovisioning:start'))
     variables.DEPROVISIONING_STATE_MACHINE_ARN = {
       Ref: logicalIdOf(estates.deprovisioning),
+    };
+  if (route.grants.includes('deployment:start'))
+    variables.DEPLOYMENT_STATE_MACHINE_ARN = {
+      Ref: logicalIdOf(deployments.stateMachine),
     };
   return variables;
 }

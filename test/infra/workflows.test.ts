@@ -208,7 +208,12 @@ describe('workflow starts from routes', () => {
   const starts = [
     { route: 'CreateEstate', workflow: 'provisioning' },
     { route: 'DeleteEstate', workflow: 'deprovisioning' },
+    { route: 'CreateDeployment', workflow: 'deployment' },
   ] as const;
+  const startedId = (workflow: (typeof starts)[number]['workflow']) =>
+    workflow === 'deployment'
+      ? logicalIdOf(synthFor().stack.deployments.stateMachine)
+      : machineId(workflow);
   const startingRoutes: readonly string[] = starts.map(({ route }) => route);
 
   it.each(starts)('lets $route start the $workflow workflow only', (start) => {
@@ -224,7 +229,7 @@ describe('workflow starts from routes', () => {
       {
         Effect: 'Allow',
         Action: ['states:StartExecution'],
-        Resource: [{ Ref: machineId(start.workflow) }],
+        Resource: [{ Ref: startedId(start.workflow) }],
       },
     ]);
   });
@@ -238,7 +243,7 @@ describe('workflow starts from routes', () => {
       Variables: Record<string, unknown>;
     };
 
-    expect(environment.Variables[variable]).toEqual({ Ref: machineId(start.workflow) });
+    expect(environment.Variables[variable]).toEqual({ Ref: startedId(start.workflow) });
   });
 
   it.each(ROUTES.filter(({ name }) => !startingRoutes.includes(name)))(

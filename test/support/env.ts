@@ -12,4 +12,6 @@ Object.assign(process.env, {
   TABLE_NAME: `test-${randomBytes(4).toString('hex')}`,
   CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
   POWERTOOLS_LOG_LEVEL: 'ERROR',
+  // Simulated clouds answer in milliseconds rather than seconds in tests.
+  SIM_TIME_SCALE: process.env.SIM_TIME_SCALE ?? '0.01',
 });

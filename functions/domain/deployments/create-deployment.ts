@@ -9,6 +9,7 @@ import {
   buildLockService,
   buildPutDeployment,
   getRolloutService,
+  type RolloutService,
 } from '../../store/deployments.ts';
 import { getEstate } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
@@ -77,7 +78,7 @@ export async function createDeployment(
     status: 'in_progress',
     image: input.image,
     previous_image: service.current_image,
-    plan: planRollout(Math.max(1, service.config.replicas ?? 1), input.rolling),
+    plan: planRollout(replicasOf(service), input.rolling),
     batches_done: 0,
     batches_rolled_back: 0,
     cancel_requested: false,
@@ -115,4 +116,9 @@ function busy(serviceId: string, activeId: string): ConflictError {
     `Service ${serviceId} is being deployed by ${activeId}; wait for it to finish or cancel it.`,
     { active_deployment_id: activeId },
   );
+}
+
+/** Replicas a rollout moves: a container's replica count; a function rolls as one. */
+function replicasOf(service: RolloutService): number {
+  return 'replicas' in service.config ? Math.max(1, service.config.replicas) : 1;
 }

@@ -6,7 +6,6 @@ import { estateBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
 import { useLocalAws } from '../../support/local-aws.ts';
 
-process.env.SIM_TIME_SCALE = '0.01';
 const localAws = useLocalAws();
 
 const ESTATES = '/v1/infrastructure/estates';

@@ -8,6 +8,8 @@ describe('keys', () => {
       keys.estate('ESTATE-26-000001').pk,
       keys.serviceLine('LIN-26-000001').pk,
       keys.workspaceEstates('WS-26-000001'),
+      keys.environment('INFENV-26-000001').pk,
+      keys.service('INFSVC-26-000001').pk,
     ];
 
     const prefixes = partitions.map((pk) => pk.split('#')[0]);
@@ -21,5 +23,35 @@ describe('keys', () => {
     expect(early.pk).toBe(keys.estate('ESTATE-26-000001').pk);
     expect(early.sk < late.sk).toBe(true);
     expect(early.sk).not.toBe(keys.estate('ESTATE-26-000001').sk);
+  });
+});
+
+describe('keys of environments and services', () => {
+  it('keeps name claims beside their parent without touching its own item or events', () => {
+    const estate = keys.estate('ESTATE-26-000001');
+    const environment = keys.environment('INFENV-26-000001');
+
+    const environmentName = keys.environmentName('ESTATE-26-000001', 'production');
+    const serviceName = keys.serviceName('INFENV-26-000001', 'payments-api');
+
+    expect(environmentName).toEqual({ pk: estate.pk, sk: 'ENVNAME#production' });
+    expect(serviceName).toEqual({ pk: environment.pk, sk: 'SVCNAME#payments-api' });
+    expect(environmentName.sk.startsWith('EVENT#')).toBe(false);
+  });
+
+  it('gives every gsi1 list a partition of its own', () => {
+    const partitions = [
+      keys.workspaceEstates('WS-26-000001'),
+      keys.estateEnvironments('ESTATE-26-000001'),
+      keys.environmentServices('INFENV-26-000001'),
+    ];
+
+    expect(keys.environmentByEstate('ESTATE-26-000001', 'INFENV-26-000002').gsi1pk).toBe(
+      partitions[1],
+    );
+    expect(keys.serviceByEnvironment('INFENV-26-000001', 'INFSVC-26-000002').gsi1pk).toBe(
+      partitions[2],
+    );
+    expect(new Set(partitions).size).toBe(partitions.length);
   });
 });

@@ -1,0 +1,25 @@
+import { microsToAmount } from '../common.ts';
+import { CURRENCY } from '../estates/estate-resource.ts';
+import type { Service } from './service.ts';
+
+/** The service as the API shows it: the spec's fields, in the spec's order, then ours. */
+export function toServiceResource(service: Service) {
+  return {
+    id: service.id,
+    environment_id: service.environment_id,
+    estate_id: service.estate_id,
+    name: service.name,
+    type: service.type,
+    status: service.status,
+    provider_resource: service.provider_resource,
+    cost_mtd: microsToAmount(service.cost_mtd_micros),
+    currency: CURRENCY,
+    health: { score: service.health.score, status: service.health.status },
+    current_image: service.current_image,
+    created_at: service.created_at,
+    updated_at: service.updated_at,
+    config: service.config,
+  };
+}
+
+export type ServiceResource = ReturnType<typeof toServiceResource>;

@@ -1,0 +1,19 @@
+import { createEnvironment } from '../../domain/environments/create-environment.ts';
+import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/** POST /v1/infrastructure/environments — add an environment to an estate. */
+export const handler = httpHandler(
+  { scope: 'write', body: CreateEnvironmentBody },
+  async ({ body, caller }) => {
+    const estate = await ownedEstate(body.estate_id, caller.workspaceId);
+    const environment = await createEnvironment(estate, body);
+    return {
+      status: 201,
+      body: { data: toEnvironmentResource(environment) },
+      headers: { location: `/v1/infrastructure/environments/${environment.id}` },
+    };
+  },
+);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { PageQuery } from '../../domain/common.ts';
+import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { listEnvironments } from '../../store/environments.ts';
+
+const Query = z.strictObject({
+  estate_id: EstateId,
+  type: z.enum(ENVIRONMENT_TYPES).optional(),
+  status: z.enum(ENVIRONMENT_STATUSES).optional(),
+  ...PageQuery,
+});
+
+/** GET /v1/infrastructure/environments — an estate's environments, filtered and paged. */
+export const handler = httpHandler(
+  { scope: 'read', query: Query },
+  async ({ query, caller }) => {
+    await ownedEstate(query.estate_id, caller.workspaceId);
+    const filter = { type: query.type, status: query.status };
+    const scope = `environments|${query.estate_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
+    const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
+    const page = await listEnvironments(query.estate_id, filter, query.limit, startKey);
+    return {
+      status: 200,
+      body: {
+        data: page.items.map(toEnvironmentResource),
+        next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
+      },
+    };
+  },
+);

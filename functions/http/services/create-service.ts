@@ -1,0 +1,21 @@
+import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { createService } from '../../domain/services/create-service.ts';
+import { CreateServiceBody } from '../../domain/services/service.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/** POST /v1/infrastructure/services — create a service's workload in an environment. */
+export const handler = httpHandler(
+  { scope: 'write', body: CreateServiceBody },
+  async ({ body, caller }) => {
+    const environment = await ownedEnvironment(body.environment_id, caller.workspaceId);
+    const estate = await ownedEstate(environment.estate_id, caller.workspaceId);
+    const service = await createService(estate, environment, body);
+    return {
+      status: 201,
+      body: { data: toServiceResource(service) },
+      headers: { location: `/v1/infrastructure/services/${service.id}` },
+    };
+  },
+);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { PageQuery } from '../../domain/common.ts';
+import { EnvironmentId } from '../../domain/environments/environment.ts';
+import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
+import { SERVICE_STATUSES } from '../../domain/services/service.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
+import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { listServices } from '../../store/services.ts';
+
+const Query = z.strictObject({
+  environment_id: EnvironmentId,
+  type: z.enum(WORKLOAD_TYPES).optional(),
+  status: z.enum(SERVICE_STATUSES).optional(),
+  ...PageQuery,
+});
+
+/** GET /v1/infrastructure/services — an environment's services, filtered and paged. */
+export const handler = httpHandler(
+  { scope: 'read', query: Query },
+  async ({ query, caller }) => {
+    await ownedEnvironment(query.environment_id, caller.workspaceId);
+    const filter = { type: query.type, status: query.status };
+    const scope = `services|${query.environment_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
+    const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
+    const page = await listServices(query.environment_id, filter, query.limit, startKey);
+    return {
+      status: 200,
+      body: {
+        data: page.items.map(toServiceResource),
+        next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
+      },
+    };
+  },
+);

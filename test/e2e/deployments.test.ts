@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estateBody } from '../support/factories.ts';
+import { eventually, type HttpReply, httpClient } from '../support/http-client.ts';
+import { type LocalProcess, startLocalProcess } from '../support/local-process.ts';
+
+let local: LocalProcess;
+let api: (method: string, path: string, body?: unknown) => Promise<HttpReply>;
+const V241 = 'ghcr.io/apex-digital/payments-api:v2.4.1';
+
+beforeAll(async () => {
+  local = await startLocalProcess({ SIM_TIME_SCALE: '0.02', LOCAL_WAIT_MS: '30' });
+  api = httpClient(local, await local.token({ scopes: ['read', 'write', 'deploy'] }));
+});
+afterAll(() => local?.stop());
+
+async function until<T>(path: string, done: (data: T) => boolean): Promise<T> {
+  return eventually(async () => {
+    const data = (await api('GET', path)).body.data as T;
+    return done(data) ? data : undefined;
+  });
+}
+
+describe('the spec’s walkthrough over HTTP', () => {
+  it('lays out environments, registers payments-api, rolls v2.4.1 out and rolls back a bad image', async () => {
+    const estateId: string = (
+      await api('POST', '/v1/infrastructure/estates', estateBody())
+    ).body.data.id;
+    await until<{ status: string }>(
+      `/v1/infrastructure/estates/${estateId}`,
+      (estate) => estate.status === 'active',
+    );
+
+    const environments = await Promise.all(
+      ['production', 'staging'].map((name) =>
+        api('POST', '/v1/infrastructure/environments', {
+          estate_id: estateId,
+          name,
+          type: name,
+        }),
+      ),
+    );
+    const production = environments[0]?.body.data;
+    const service = await api('POST', '/v1/infrastructure/services', {
+      environment_id: production.id,
+      name: 'payments-api',
+      type: 'container_service',
+      config: {
+        image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
+        replicas: 3,
+        cpu: 0.5,
+        memory_mb: 1024,
+      },
+    });
+    const serviceId: string = service.body.data.id;
+
+    const started = await api('POST', '/v1/infrastructure/deployments', {
+      environment_id: production.id,
+      service_id: serviceId,
+      image: V241,
+      strategy: 'rolling',
+      triggered_by: 'USR-26-000044',
+    });
+    const second = await api('POST', '/v1/infrastructure/deployments', {
+      environment_id: production.id,
+      service_id: serviceId,
+      image: 'ghcr.io/apex-digital/payments-api:v2.4.2',
+    });
+    const deploymentId: string = started.body.data.deployment_id;
+    const succeeded = await until<{
+      status: string;
+      progress: { batches_done: number; batches_total: number };
+    }>(
+      `/v1/infrastructure/deployments/${deploymentId}`,
+      (deployment) => deployment.status !== 'in_progress',
+    );
+    const afterGood = (await api('GET', `/v1/infrastructure/services/${serviceId}`)).body
+      .data;
+
+    const bad = await api('POST', '/v1/infrastructure/deployments', {
+      environment_id: production.id,
+      service_id: serviceId,
+      image: 'ghcr.io/apex-digital/payments-api:v2.5.0-unhealthy',
+      strategy: 'rolling',
+    });
+    const rolledBack = await until<{ status: string; failure_reason: string }>(
+      `/v1/infrastructure/deployments/${bad.body.data.deployment_id}`,
+      (deployment) => !['in_progress', 'rolling_back'].includes(deployment.status),
+    );
+    const afterBad = (await api('GET', `/v1/infrastructure/services/${serviceId}`)).body
+      .data;
+    const history = await api(
+      'GET',
+      `/v1/infrastructure/deployments?service_id=${serviceId}`,
+    );
+
+    expect(environments.map((response) => response.status)).toEqual([201, 201]);
+    expect(service.body.data.provider_resource).toBe('ecs/payments-api-prod');
+    expect(started.status).toBe(202);
+    expect(started.body.data).toMatchObject({
+      deployment_id: expect.stringMatching(/^DEPLOY-\d{2}-\d{6}$/),
+      status: 'in_progress',
+      strategy: 'rolling',
+    });
+    expect([second.status, second.body.code, second.body.active_deployment_id]).toEqual([
+      409,
+      'deployment_in_progress',
+      deploymentId,
+    ]);
+    expect(succeeded.status).toBe('succeeded');
+    expect(succeeded.progress.batches_done).toBe(succeeded.progress.batches_total);
+    expect(afterGood.current_image).toBe(V241);
+    expect(bad.status).toBe(202);
+    expect(rolledBack.status).toBe('rolled_back');
+    expect(rolledBack.failure_reason).toMatch(/unhealthy/);
+    expect(afterBad.current_image).toBe(V241);
+    expect(
+      history.body.data.map((deployment: { status: string }) => deployment.status),
+    ).toEqual(['rolled_back', 'succeeded']);
+  });
+});

@@ -1,0 +1,419 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  // Read once as the driver registry loads: these names meet injected failures.
+  process.env.SIM_FAILURES =
+    'createWorkload@flaky-api:transient:1000,createWorkload@refused-api:permanent';
+});
+
+import { handler as createEnvironment } from '../../../functions/http/environments/create-environment.ts';
+import { handler as deleteEnvironment } from '../../../functions/http/environments/delete-environment.ts';
+import { handler as getEnvironment } from '../../../functions/http/environments/get-environment.ts';
+import { handler as createService } from '../../../functions/http/services/create-service.ts';
+import { handler as deleteService } from '../../../functions/http/services/delete-service.ts';
+import { handler as getService } from '../../../functions/http/services/get-service.ts';
+import { handler as listServices } from '../../../functions/http/services/list-services.ts';
+import { handler as updateService } from '../../../functions/http/services/update-service.ts';
+import { listEvents } from '../../../functions/store/events.ts';
+import { putEstate } from '../../support/estates.ts';
+import { environmentBody, serviceBody } from '../../support/factories.ts';
+import { call } from '../../support/http.ts';
+import { useTable } from '../../support/table.ts';
+
+useTable();
+
+const SERVICES = '/v1/infrastructure/services';
+const ENVIRONMENTS = '/v1/infrastructure/environments';
+const FOREIGN = 'WS-26-000099';
+
+const byId = (path: string, id: string) => ({
+  path: `${path}/${id}`,
+  pathParameters: { id },
+});
+const post = (body: unknown) =>
+  call(createService, { routeKey: `POST ${SERVICES}`, path: SERVICES, body });
+const get = (id: string, workspaceId?: string) =>
+  call(getService, {
+    routeKey: `GET ${SERVICES}/{id}`,
+    ...byId(SERVICES, id),
+    ...(workspaceId ? { workspaceId } : {}),
+  });
+const patch = (id: string, body: unknown) =>
+  call(updateService, {
+    routeKey: `PATCH ${SERVICES}/{id}`,
+    ...byId(SERVICES, id),
+    body,
+  });
+const remove = (id: string) =>
+  call(deleteService, { routeKey: `DELETE ${SERVICES}/{id}`, ...byId(SERVICES, id) });
+const list = (query: string, workspaceId?: string) =>
+  call(listServices, {
+    routeKey: `GET ${SERVICES}`,
+    path: SERVICES,
+    query,
+    ...(workspaceId ? { workspaceId } : {}),
+  });
+const serviceCountOf = async (environmentId: string) =>
+  (
+    await call(getEnvironment, {
+      routeKey: `GET ${ENVIRONMENTS}/{id}`,
+      ...byId(ENVIRONMENTS, environmentId),
+    })
+  ).body.data.service_count;
+const fieldsOf = (body: { errors?: { field: string }[] }) =>
+  (body.errors ?? []).map((error) => error.field);
+
+/** An active estate with a production environment, as a test's starting point. */
+async function production(overrides: Record<string, unknown> = {}) {
+  const estate = await putEstate();
+  const response = await call(createEnvironment, {
+    routeKey: `POST ${ENVIRONMENTS}`,
+    path: ENVIRONMENTS,
+    body: environmentBody(estate.id, overrides),
+  });
+  return { estate, environment: response.body.data };
+}
+
+describe('POST /v1/infrastructure/services', () => {
+  it('answers 201 with the spec record, its workload and a created event', async () => {
+    const { estate, environment } = await production();
+
+    const response = await post(serviceBody(environment.id));
+
+    expect(response.status).toBe(201);
+    const service = response.body.data;
+    expect(service).toMatchObject({
+      environment_id: environment.id,
+      estate_id: estate.id,
+      name: 'payments-api',
+      type: 'container_service',
+      status: 'running',
+      provider_resource: 'ecs/payments-api-prod',
+      cost_mtd: 0,
+      currency: 'USD',
+      health: { status: 'healthy' },
+      current_image: 'ghcr.io/apex-digital/payments-api:v2.4.1',
+      config: { replicas: 3, cpu: 1, memory_mb: 2048, port: 8080 },
+    });
+    expect(service.id).toMatch(/^INFSVC-\d{2}-\d{6}$/);
+    expect(service.health.score).toBeGreaterThanOrEqual(95);
+    expect(response.headers.location).toBe(`${SERVICES}/${service.id}`);
+    expect(await serviceCountOf(environment.id)).toBe(1);
+    const events = await listEvents(
+      estate.id,
+      { type: 'infrastructure.service.created' },
+      10,
+    );
+    expect(events.items).toEqual([
+      expect.objectContaining({
+        subject_id: service.id,
+        service_line_id: estate.service_line_id,
+        data: expect.objectContaining({ provider_resource: 'ecs/payments-api-prod' }),
+      }),
+    ]);
+  });
+
+  it('reads a degraded health from a -degraded image tag', async () => {
+    const { environment } = await production();
+    const config = { image: 'ghcr.io/apex-digital/payments-api:v2.5.0-degraded' };
+
+    const response = await post(serviceBody(environment.id, { config }));
+
+    expect(response.body.data.health.status).toBe('degraded');
+    expect(response.body.data.config).toMatchObject({ replicas: 2, cpu: 0.5 });
+  });
+
+  it.each([
+    [
+      'serverless_function',
+      'payments-webhook',
+      { runtime: 'nodejs22', package: 's3://builds/payments-webhook.zip' },
+      'lambda/payments-webhook-prod',
+    ],
+    [
+      'managed_database',
+      'payments-db',
+      { engine: 'postgres', version: '16', instance_size: 'large', storage_gb: 100 },
+      'rds/payments-db-prod',
+    ],
+    ['message_queue', 'payments-events', { fifo: true }, 'sqs/payments-events-prod'],
+  ])(
+    'creates a %s with its defaults and starting health',
+    async (type, name, config, resource) => {
+      const { environment } = await production();
+
+      const response = await post(serviceBody(environment.id, { type, name, config }));
+
+      expect(response.status).toBe(201);
+      expect(response.body.data).toMatchObject({
+        type,
+        provider_resource: resource,
+        health: { score: 100, status: 'healthy' },
+      });
+    },
+  );
+
+  it('counts exactly 10 after 10 parallel creates in one environment', async () => {
+    const { environment } = await production();
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        post(serviceBody(environment.id, { name: `worker-${index}` })),
+      ),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
+    expect(await serviceCountOf(environment.id)).toBe(10);
+  });
+
+  it('lets exactly one of 5 parallel creates of one name win', async () => {
+    const { environment } = await production();
+
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => post(serviceBody(environment.id))),
+    );
+
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409]);
+    expect(responses.find((r) => r.status === 409)?.body.code).toBe('service_name_taken');
+    expect(await serviceCountOf(environment.id)).toBe(1);
+  });
+
+  it('answers 503 with Retry-After when the provider fails transiently', async () => {
+    const { environment } = await production();
+
+    const response = await post(serviceBody(environment.id, { name: 'flaky-api' }));
+
+    expect(response.status).toBe(503);
+    expect(response.body.code).toBe('provider_unavailable');
+    expect(response.headers['retry-after']).toBe('5');
+    expect(await serviceCountOf(environment.id)).toBe(0);
+  });
+
+  it('answers 422 when the provider refuses the workload', async () => {
+    const { environment } = await production();
+
+    const response = await post(serviceBody(environment.id, { name: 'refused-api' }));
+
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('provider_refused');
+  });
+
+  it('refuses an environment of another workspace with 404', async () => {
+    const estate = await putEstate({ workspace_id: FOREIGN });
+    const environment = await call(createEnvironment, {
+      routeKey: `POST ${ENVIRONMENTS}`,
+      path: ENVIRONMENTS,
+      body: environmentBody(estate.id),
+      workspaceId: FOREIGN,
+    });
+
+    const response = await post(serviceBody(environment.body.data.id));
+
+    expect([response.status, response.body.code]).toEqual([404, 'environment_not_found']);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'batch_job' }, 'body.type'],
+    [
+      'an image without a tag',
+      { config: { image: 'ghcr.io/apex/api' } },
+      'body.config.image',
+    ],
+    [
+      'an upper-case repository',
+      { config: { image: 'ghcr.io/Apex/api:v1' } },
+      'body.config.image',
+    ],
+    ['a bad digest', { config: { image: 'nginx@sha256:abc' } }, 'body.config.image'],
+    [
+      'a database config for a container',
+      {
+        config: {
+          engine: 'postgres',
+          version: '16',
+          instance_size: 'large',
+          storage_gb: 20,
+        },
+      },
+      'body.config.image',
+    ],
+    [
+      'replicas out of range',
+      { config: { image: 'nginx:1.27', replicas: 101 } },
+      'body.config.replicas',
+    ],
+    [
+      'cpu off the steps',
+      { config: { image: 'nginx:1.27', cpu: 0.3 } },
+      'body.config.cpu',
+    ],
+    [
+      'a database of 5 GB',
+      {
+        type: 'managed_database',
+        config: {
+          engine: 'mysql',
+          version: '8.0',
+          instance_size: 'small',
+          storage_gb: 5,
+        },
+      },
+      'body.config.storage_gb',
+    ],
+    [
+      'a function with both image and package',
+      {
+        type: 'serverless_function',
+        config: { image: 'nginx:1.27', package: 's3://a/b.zip', runtime: 'nodejs22' },
+      },
+      'body.config.image',
+    ],
+    [
+      'a queue kept for 15 days',
+      { type: 'message_queue', config: { retention_hours: 360 } },
+      'body.config.retention_hours',
+    ],
+    ['a malformed environment ID', { environment_id: 'INFENV-1' }, 'body.environment_id'],
+    ['a name with an underscore', { name: 'payments_api' }, 'body.name'],
+  ])('refuses %s with a 400 naming the field', async (_case, overrides, field) => {
+    const { environment } = await production();
+
+    const response = await post(serviceBody(environment.id, overrides));
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    expect(fieldsOf(response.body)).toContain(field);
+  });
+});
+
+describe('GET /v1/infrastructure/services/{id}', () => {
+  it('returns the service to its own workspace and 404 to another', async () => {
+    const { environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+
+    const own = await get(created.id);
+    const foreign = await get(created.id, FOREIGN);
+    const malformed = await get('SVC-26-000001');
+
+    expect(own.body.data).toEqual(created);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'service_not_found']);
+    expect(fieldsOf(malformed.body)).toEqual(['path.id']);
+  });
+});
+
+describe('PATCH /v1/infrastructure/services/{id}', () => {
+  it('merges config fields, removes one set to null and records an updated event', async () => {
+    const { estate, environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+
+    const response = await patch(created.id, { config: { replicas: 6, port: null } });
+
+    expect(response.status).toBe(200);
+    expect(response.body.data.config).toEqual({
+      image: 'ghcr.io/apex-digital/payments-api:v2.4.1',
+      replicas: 6,
+      cpu: 1,
+      memory_mb: 2048,
+    });
+    expect((await get(created.id)).body.data.config.replicas).toBe(6);
+    const events = await listEvents(
+      estate.id,
+      { type: 'infrastructure.service.updated' },
+      10,
+    );
+    expect(events.items.map((event) => event.subject_id)).toEqual([created.id]);
+  });
+
+  it.each([
+    ['a new image', { config: { image: 'nginx:1.27' } }, 'body.config.image'],
+    ['a new name', { name: 'billing-api', config: {} }, 'body.name'],
+    ['a new type', { type: 'message_queue', config: {} }, 'body.type'],
+    ['replicas out of range', { config: { replicas: 0 } }, 'body.config.replicas'],
+    ['an unknown config field', { config: { engine: 'mysql' } }, 'body.config.engine'],
+  ])('refuses %s with a 400 naming the field', async (_case, body, field) => {
+    const { environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+
+    const response = await patch(created.id, body);
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.body)).toContain(field);
+  });
+});
+
+describe('DELETE /v1/infrastructure/services/{id}', () => {
+  it('deletes the service, frees its name and lets the environment go', async () => {
+    const { estate, environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+    const refused = await call(deleteEnvironment, {
+      routeKey: `DELETE ${ENVIRONMENTS}/{id}`,
+      ...byId(ENVIRONMENTS, environment.id),
+    });
+
+    const response = await remove(created.id);
+    const again = await remove(created.id);
+    const recreated = await post(serviceBody(environment.id));
+
+    expect([refused.status, refused.body.code]).toEqual([
+      409,
+      'environment_has_services',
+    ]);
+    expect(response.status).toBe(204);
+    expect(again.status).toBe(404);
+    expect(recreated.status).toBe(201);
+    expect(await serviceCountOf(environment.id)).toBe(1);
+    const events = await listEvents(
+      estate.id,
+      { type: 'infrastructure.service.deleted' },
+      10,
+    );
+    expect(events.items.map((event) => event.subject_id)).toEqual([created.id]);
+  });
+});
+
+describe('GET /v1/infrastructure/services', () => {
+  it('pages through an environment’s services and filters by type', async () => {
+    const { environment } = await production();
+    for (const name of ['api', 'worker', 'admin'])
+      await post(serviceBody(environment.id, { name }));
+    await post(
+      serviceBody(environment.id, { name: 'events', type: 'message_queue', config: {} }),
+    );
+
+    const first = await list(`environment_id=${environment.id}&limit=3`);
+    const second = await list(
+      `environment_id=${environment.id}&limit=3&cursor=${first.body.next_cursor}`,
+    );
+    const queues = await list(`environment_id=${environment.id}&type=message_queue`);
+
+    const names = [first, second].flatMap((page) =>
+      page.body.data.map((service: { name: string }) => service.name),
+    );
+    expect(names).toEqual(['api', 'worker', 'admin', 'events']);
+    expect(second.body.next_cursor).toBeNull();
+    expect(queues.body.data.map((s: { name: string }) => s.name)).toEqual(['events']);
+  });
+
+  it('answers 404 for an environment of another workspace', async () => {
+    const { environment } = await production();
+
+    const response = await list(`environment_id=${environment.id}`, FOREIGN);
+
+    expect(response.status).toBe(404);
+  });
+
+  it.each([
+    ['', 'query.environment_id'],
+    ['environment_id=INFENV-26-000001&limit=0', 'query.limit'],
+    ['environment_id=INFENV-26-000001&type=vm', 'query.type'],
+    ['environment_id=INFENV-26-000001&cursor=abc', 'cursor'],
+  ])('refuses ?%s with a 400 naming the field', async (query, field) => {
+    const { environment } = await production();
+
+    const response = await list(query.replace('INFENV-26-000001', environment.id));
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.body)).toContain(field);
+  });
+});
