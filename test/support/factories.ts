@@ -15,3 +15,11 @@ export function estateBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A workspace ID of its own, so a test can count what it created. */
+export function workspaceId(): string {
+  return `WS-26-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+}
+
+/** A fresh Idempotency-Key. */
+export const idempotencyKey = () => `key-${crypto.randomUUID()}`;

@@ -6,7 +6,7 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/estates — provision a new estate. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateEstateBody },
+  { scope: 'write', idempotent: true, body: CreateEstateBody },
   async ({ body, caller }) => {
     requireWorkspace(caller, body.workspace_id);
     const estate = await createEstate(body);
