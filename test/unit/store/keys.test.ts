@@ -8,6 +8,8 @@ describe('keys', () => {
       keys.estate('ESTATE-26-000001').pk,
       keys.serviceLine('LIN-26-000001').pk,
       keys.workspaceEstates('WS-26-000001'),
+      keys.idempotency('WS-26-000001', 'key-1').pk,
+      keys.rateLimit('WS-26-000001', 1_775_000_000).pk,
     ];
 
     const prefixes = partitions.map((pk) => pk.split('#')[0]);
