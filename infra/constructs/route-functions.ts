@@ -1,5 +1,6 @@
 import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Grant, Route } from '../../functions/http/routes.ts';
 import { PlatformFunction } from './platform-function.ts';
@@ -54,11 +55,30 @@ export class RouteFunctions extends Construct {
     });
 
     if (route.grants.includes('table:write')) props.table.grantReadWriteData(fn);
-    else props.table.grantReadData(fn);
+    else {
+      props.table.grantReadData(fn);
+      if (route.authorized) grantRateLimitCount(fn, props.table);
+    }
     for (const grant of route.grants) props.grants?.[grant]?.(fn);
     acknowledgeIndexAccess(fn, props.table);
     return fn;
   }
+}
+
+/**
+ * Lets a read-only route count its request for the workspace rate limit: UpdateItem,
+ * and only on items whose partition key is a rate-limit counter.
+ */
+function grantRateLimitCount(fn: PlatformFunction, table: dynamodb.Table): void {
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATELIMIT#*'] },
+      },
+    }),
+  );
 }
 
 /**

@@ -37,8 +37,15 @@ export function functionFor(template: Template, entry: string): TemplateResource
   return matches[0] as TemplateResource;
 }
 
-/** Every IAM action the role of the function for `entry` is allowed by its policies. */
-export function actionsOf(template: Template, entry: string): string[] {
+/**
+ * Every IAM action the role of the function for `entry` is allowed by its policies;
+ * with `unconditional`, only those no IAM condition narrows.
+ */
+export function actionsOf(
+  template: Template,
+  entry: string,
+  options: { unconditional?: boolean } = {},
+): string[] {
   const role = functionFor(template, entry).Properties?.Role as {
     'Fn::GetAtt': [string, string];
   };
@@ -46,16 +53,22 @@ export function actionsOf(template: Template, entry: string): string[] {
 
   return Object.values(resources(template, 'AWS::IAM::Policy'))
     .filter((policy) => JSON.stringify(policy.Properties?.Roles).includes(roleRef))
-    .flatMap((policy) => statementsOf(policy).flatMap((statement) => statement.Action));
+    .flatMap((policy) => statementsOf(policy))
+    .filter((statement) => !options.unconditional || !statement.Condition)
+    .flatMap((statement) => statement.Action);
 }
 
 interface Statement {
   readonly Action: string | string[];
+  readonly Condition?: unknown;
 }
 
-function statementsOf(policy: TemplateResource): { Action: string[] }[] {
+function statementsOf(
+  policy: TemplateResource,
+): { Action: string[]; Condition?: unknown }[] {
   const document = policy.Properties?.PolicyDocument as { Statement: Statement[] };
   return document.Statement.map((statement) => ({
     Action: [statement.Action].flat(),
+    Condition: statement.Condition,
   }));
 }
