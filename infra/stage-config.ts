@@ -10,6 +10,8 @@ export interface StageConfig {
   readonly throttleRateLimit: number;
   /** Requests the API stage accepts in a short burst. */
   readonly throttleBurstLimit: number;
+  /** Requests one workspace may make per minute, counted in the table; 0 turns it off. */
+  readonly workspaceRateLimitPerMinute: number;
 }
 
 /** Reads one CDK context value; the CLI passes everything it gets from `-c` as text. */
@@ -19,6 +21,9 @@ export type ContextReader = (key: string) => unknown;
 // the account's Lambda concurrency until real traffic figures say otherwise.
 const DEFAULT_RATE_LIMIT = 50;
 const DEFAULT_BURST_LIMIT = 100;
+// Ten requests a second per workspace on average: far above a person at a console,
+// low enough that one runaway script cannot take the whole stage's throttle.
+const DEFAULT_WORKSPACE_RATE_LIMIT = 600;
 
 function text(read: ContextReader, key: string, fallback?: string): string {
   const value = read(key) ?? fallback;
@@ -27,17 +32,20 @@ function text(read: ContextReader, key: string, fallback?: string): string {
   return value;
 }
 
-function count(read: ContextReader, key: string, fallback: number): number {
+function count(read: ContextReader, key: string, fallback: number, min = 1): number {
   const value = Number(read(key) ?? fallback);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`CDK context '${key}' must be a positive whole number`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(
+      `CDK context '${key}' must be a ${min > 0 ? 'positive' : 'non-negative'} whole number`,
+    );
   return value;
 }
 
 /**
  * Builds the stage configuration from CDK context: `stage` (default `dev`),
  * `jwtIssuer` and `jwtAudience` (required), `throttleRateLimit` (default 50 per
- * second) and `throttleBurstLimit` (default 100).
+ * second), `throttleBurstLimit` (default 100) and `workspaceRateLimitPerMinute`
+ * (default 600; 0 turns the per-workspace limit off).
  */
 export function readStageConfig(read: ContextReader): StageConfig {
   const stage = text(read, 'stage', 'dev');
@@ -50,5 +58,11 @@ export function readStageConfig(read: ContextReader): StageConfig {
     jwtAudience: text(read, 'jwtAudience'),
     throttleRateLimit: count(read, 'throttleRateLimit', DEFAULT_RATE_LIMIT),
     throttleBurstLimit: count(read, 'throttleBurstLimit', DEFAULT_BURST_LIMIT),
+    workspaceRateLimitPerMinute: count(
+      read,
+      'workspaceRateLimitPerMinute',
+      DEFAULT_WORKSPACE_RATE_LIMIT,
+      0,
+    ),
   };
 }

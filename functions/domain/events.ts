@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'infrastructure.estate.failed',
   'infrastructure.estate.deprovisioning_started',
   'infrastructure.estate.deprovisioned',
+  'infrastructure.estate.updated',
   'infrastructure.environment.created',
   'infrastructure.environment.updated',
   'infrastructure.environment.deleted',

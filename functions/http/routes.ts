@@ -59,6 +59,15 @@ export const ROUTES: readonly Route[] = [
     grants: [],
   },
   {
+    name: 'UpdateEstate',
+    method: 'PATCH',
+    path: `${ESTATES}/{id}`,
+    entry: 'functions/http/estates/update-estate.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
     name: 'DeleteEstate',
     method: 'DELETE',
     path: `${ESTATES}/{id}`,

@@ -14,6 +14,14 @@ type Claims = Readonly<Record<string, string | number | boolean | string[] | und
 
 const WORKSPACE_ID = /^WS-\d{2}-\d{6}$/;
 
+/** The workspace a token names, or undefined when it names none (the chain answers 401 later). */
+export function workspaceOf(claims: Claims | undefined): string | undefined {
+  const workspaceId = claims?.workspace_id;
+  return typeof workspaceId === 'string' && WORKSPACE_ID.test(workspaceId)
+    ? workspaceId
+    : undefined;
+}
+
 /** Reads the caller from the authorizer's claims; a token without them is refused. */
 export function callerFromClaims(claims: Claims | undefined): Caller {
   const workspaceId = claims?.workspace_id;

@@ -77,3 +77,26 @@ export class UnprocessableError extends ApiError {
     this.name = 'UnprocessableError';
   }
 }
+
+export class PreconditionFailedError extends ApiError {
+  constructor(
+    detail: string,
+    headers: Record<string, string>,
+    extra?: Record<string, unknown>,
+  ) {
+    super(412, { code: 'precondition_failed', detail, headers, extra });
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+export class TooManyRequestsError extends ApiError {
+  constructor(code: string, detail: string, retryAfterSeconds: number) {
+    super(429, {
+      code,
+      detail,
+      headers: { 'retry-after': String(retryAfterSeconds) },
+      extra: { retry_after_seconds: retryAfterSeconds },
+    });
+    this.name = 'TooManyRequestsError';
+  }
+}

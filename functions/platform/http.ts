@@ -7,10 +7,12 @@ import type {
 import type { z } from 'zod';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
 import { ApiError } from './errors.ts';
+import { idempotent } from './idempotency.ts';
 import { parseJsonBody } from './json-body.ts';
 import { logger } from './logger.ts';
-import { toProblem } from './problem.ts';
+import { problemResponse } from './problem-response.ts';
 import { fromProviderError } from './provider-errors.ts';
+import { rateLimit } from './rate-limit.ts';
 import { validate } from './validate.ts';
 
 export type { HttpEvent, HttpResponse };
@@ -44,6 +46,11 @@ export interface RouteSpec<
   readonly body?: B;
   readonly query?: Q;
   readonly params?: P;
+  /**
+   * Makes the route safe to retry with an `Idempotency-Key` header. Every POST route
+   * sets it. @default false
+   */
+  readonly idempotent?: boolean;
 }
 
 const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
@@ -96,23 +103,19 @@ const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
     const providerError = fromProviderError(request.error);
     const error = providerError ?? request.error;
     const requestId = requestIdOf(request.event);
-    const problem = toProblem(error, requestId);
     if (providerError)
       logger.warn('provider error', { error: request.error, request_id: requestId });
     else if (!(error instanceof ApiError))
       logger.error('unhandled error', { error, request_id: requestId });
-    const extraHeaders = error instanceof ApiError ? error.headers : {};
-    request.response = json(problem.status, problem, {
-      'content-type': 'application/problem+json',
-      ...extraHeaders,
-    });
+    request.response = problemResponse(error, requestId);
   },
 });
 
 /**
  * Builds a Lambda handler for one HTTP route. Every route gets the same chain:
- * access log, problem mapping, caller and scope check, JSON body parsing, schema
- * validation of body, query and path parameters, then the action.
+ * access log, problem mapping, the workspace rate limit, caller and scope check, JSON
+ * body parsing, schema validation of body, query and path parameters, then the action
+ * (run at most once per Idempotency-Key when the route is idempotent).
  */
 export function httpHandler<
   B extends Schema | undefined = undefined,
@@ -125,6 +128,7 @@ export function httpHandler<
   return middy<HttpEvent, HttpResponse, Error, Context>()
     .use(accessLog())
     .use(problems())
+    .use(rateLimit())
     .handler(async (event) => {
       const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
       requireScope(caller, spec.scope);
@@ -137,17 +141,20 @@ export function httpHandler<
       const params = spec.params
         ? validate(spec.params, event.pathParameters ?? {}, 'path')
         : undefined;
-      const result = await action({
-        body: body as Out<B>,
-        query: query as Out<Q>,
-        params: params as Out<P>,
-        caller,
-        requestId: requestIdOf(event),
-        headers: event.headers ?? {},
-      });
-      return json(result.status, result.body, {
-        'content-type': 'application/json',
-        ...result.headers,
-      });
+      const run = async () => {
+        const result = await action({
+          body: body as Out<B>,
+          query: query as Out<Q>,
+          params: params as Out<P>,
+          caller,
+          requestId: requestIdOf(event),
+          headers: event.headers ?? {},
+        });
+        return json(result.status, result.body, {
+          'content-type': 'application/json',
+          ...result.headers,
+        });
+      };
+      return spec.idempotent ? idempotent(event, caller.workspaceId, run) : run();
     });
 }

@@ -25,5 +25,11 @@ function toFieldError(issue: z.core.$ZodIssue, root: string): FieldError {
     };
   }
   const field = [root, ...path].filter(Boolean).join('.') || root;
-  return { field, message: issue.message, code: issue.code };
+  // A custom issue may name its own code (params.code), e.g. `immutable_field`.
+  const own = issue.code === 'custom' ? issue.params?.code : undefined;
+  return {
+    field,
+    message: issue.message,
+    code: typeof own === 'string' ? own : issue.code,
+  };
 }

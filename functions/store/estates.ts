@@ -138,11 +138,46 @@ export function buildSetEstateOnce(estateId: string, attribute: string, value: u
   return {
     TableName: tableName(),
     Key: keys.estate(estateId),
-    UpdateExpression: 'SET #attribute = :value',
+    UpdateExpression: 'SET #attribute = :value ADD #version :one',
     ConditionExpression:
       'attribute_exists(pk) AND (attribute_not_exists(#attribute) OR attribute_type(#attribute, :null))',
-    ExpressionAttributeNames: { '#attribute': attribute },
-    ExpressionAttributeValues: { ':value': value, ':null': 'NULL' },
+    ExpressionAttributeNames: { '#attribute': attribute, '#version': 'version' },
+    ExpressionAttributeValues: { ':value': value, ':null': 'NULL', ':one': 1 },
+  };
+}
+
+/**
+ * Builds the update of an estate's editable fields; it fails unless the estate is
+ * still at `expectedVersion`, so a change made in between is never overwritten.
+ */
+export function buildUpdateEstateFields(
+  estateId: string,
+  expectedVersion: number,
+  fields: Readonly<Record<string, unknown>>,
+  now: string,
+) {
+  const names: Record<string, string> = {
+    '#updated': 'updated_at',
+    '#version': 'version',
+  };
+  const values: Record<string, unknown> = {
+    ':now': now,
+    ':one': 1,
+    ':expected': expectedVersion,
+  };
+  const sets = ['#updated = :now'];
+  for (const [index, [name, value]] of Object.entries(fields).entries()) {
+    names[`#f${index}`] = name;
+    values[`:f${index}`] = value;
+    sets.push(`#f${index} = :f${index}`);
+  }
+  return {
+    TableName: tableName(),
+    Key: keys.estate(estateId),
+    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 }
 

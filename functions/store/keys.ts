@@ -61,4 +61,14 @@ export const keys = {
     gsi2sk: `DEPLOYMENT#${deploymentId}`,
   }),
   serviceLine: (serviceLineId: string) => ({ pk: `LINE#${serviceLineId}`, sk: 'LINE' }),
+  /** One request made safe to retry: a workspace's Idempotency-Key. */
+  idempotency: (workspaceId: string, key: string) => ({
+    pk: `IDEMPOTENCY#${workspaceId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  /** A workspace's request counter for one rate-limit window (epoch seconds it starts). */
+  rateLimit: (workspaceId: string, windowStart: number) => ({
+    pk: `RATELIMIT#${workspaceId}#${windowStart}`,
+    sk: 'RATELIMIT',
+  }),
 } as const;

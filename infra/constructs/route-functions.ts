@@ -1,4 +1,5 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { Grant, Route } from '../../functions/http/routes.ts';
 import { PlatformFunction } from './platform-function.ts';
@@ -55,7 +56,24 @@ export class RouteFunctions extends Construct {
 
     const access = route.grants.includes('table:write') ? 'read-write' : 'read';
     grantTableData(fn, props.table, access);
+    if (access === 'read' && route.authorized) grantRateLimitCount(fn, props.table);
     for (const grant of route.grants) props.grants?.[grant]?.(fn);
     return fn;
   }
+}
+
+/**
+ * Lets a read-only route count its request for the workspace rate limit: UpdateItem,
+ * and only on items whose partition key is a rate-limit counter.
+ */
+function grantRateLimitCount(fn: PlatformFunction, table: dynamodb.Table): void {
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATELIMIT#*'] },
+      },
+    }),
+  );
 }

@@ -57,8 +57,21 @@ function configureEnvironment(env: Record<string, string>) {
   });
 }
 
+/** Variables set in the shell that win over the template's, e.g. for a small e2e limit. */
+const OVERRIDABLE = ['WORKSPACE_RATE_LIMIT_PER_MINUTE'];
+
+function explicitOverrides(): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const name of OVERRIDABLE) {
+    const value = process.env[name];
+    if (value !== undefined) overrides[name] = value;
+  }
+  return overrides;
+}
+
 /** Starts DynamoDB Local, the table, and the HTTP API in this process. */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const overrides = explicitOverrides();
   const dataDir = resolve(options.dataDir ?? join(REPO_ROOT, '.data'));
   const keysDir = join(dataDir, 'keys');
   const tableName = options.tableName ?? 'platforms-infrastructure-local';
@@ -85,7 +98,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       ? {}
       : { failFirstEvents: options.failFirstEvents }),
   });
-  configureEnvironment(aws.environment);
+  configureEnvironment({ ...aws.environment, ...overrides });
   const keys = await loadOrCreateKeys(keysDir);
   const server = await createGateway({ routes: ROUTES, root: REPO_ROOT, keys });
   const port = await listen(server, options.port ?? 3000);

@@ -54,7 +54,10 @@ export class PlatformStack extends Stack {
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,
-      environment: { CURSOR_SIGNING_KEY: cursorKey.environmentValue() },
+      environment: {
+        CURSOR_SIGNING_KEY: cursorKey.environmentValue(),
+        WORKSPACE_RATE_LIMIT_PER_MINUTE: String(config.workspaceRateLimitPerMinute),
+      },
       grants: {
         'provisioning:start': (fn) =>
           grantStart(fn, estates.provisioning, 'PROVISIONING_STATE_MACHINE_ARN'),

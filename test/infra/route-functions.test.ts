@@ -79,6 +79,7 @@ describe('RouteFunctions', () => {
               ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}'],
             ],
           },
+          WORKSPACE_RATE_LIMIT_PER_MINUTE: '600',
           POWERTOOLS_SERVICE_NAME: 'platforms-infrastructure-api',
           NODE_OPTIONS: '--enable-source-maps',
           ...workflowVariables(route),
@@ -100,10 +101,33 @@ describe('RouteFunctions', () => {
   });
 
   it.each(readRoutes)('lets $name read the table but not write it', (route) => {
-    const actions = actionsOf(templateFor(), route.entry);
+    const actions = actionsOf(templateFor(), route.entry, { unconditional: true });
 
     expect(actions).toContain('dynamodb:Query');
     expect(actions.filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
+  });
+
+  it.each(readRoutes)('lets $name update only rate-limit counters', (route) => {
+    const template = templateFor();
+
+    const all = actionsOf(template, route.entry);
+    const unconditional = actionsOf(template, route.entry, { unconditional: true });
+
+    expect(all.filter((action) => !unconditional.includes(action))).toEqual([
+      'dynamodb:UpdateItem',
+    ]);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'dynamodb:UpdateItem',
+            Condition: {
+              'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATELIMIT#*'] },
+            },
+          }),
+        ]),
+      },
+    });
   });
 
   it.each(writeRoutes)('lets $name write the table', (route) => {

@@ -16,7 +16,19 @@ describe('readStageConfig', () => {
       ...issuerAndAudience,
       throttleRateLimit: 50,
       throttleBurstLimit: 100,
+      workspaceRateLimitPerMinute: 600,
     });
+  });
+
+  it('reads the workspace rate limit, 0 turning it off', () => {
+    const config = (limit: string) =>
+      readStageConfig(
+        reader({ ...issuerAndAudience, workspaceRateLimitPerMinute: limit }),
+      );
+
+    expect(config('30').workspaceRateLimitPerMinute).toBe(30);
+    expect(config('0').workspaceRateLimitPerMinute).toBe(0);
+    expect(() => config('-1')).toThrow(/workspaceRateLimitPerMinute/);
   });
 
   it('reads throttling limits the CLI passes as text', () => {

@@ -77,3 +77,10 @@ export function serviceBody(
     ...overrides,
   };
 }
+/** A workspace ID of its own, so a test can count what it created. */
+export function workspaceId(): string {
+  return `WS-26-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+}
+
+/** A fresh Idempotency-Key. */
+export const idempotencyKey = () => `key-${crypto.randomUUID()}`;

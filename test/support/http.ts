@@ -26,6 +26,8 @@ export interface CallResult {
   readonly headers: Record<string, string>;
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies.
   readonly body: any;
+  /** The body exactly as the handler returned it. */
+  readonly text: string;
 }
 
 /** Invokes a handler with an API Gateway v2 event built the way the local gateway builds it. */
@@ -56,5 +58,6 @@ export async function call(handler: Handler, options: CallOptions): Promise<Call
     status: result.statusCode ?? 200,
     headers,
     body: result.body ? JSON.parse(result.body) : undefined,
+    text: result.body ?? '',
   };
 }

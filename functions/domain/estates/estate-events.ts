@@ -8,7 +8,8 @@ export type EstateAction =
   | 'ready'
   | 'failed'
   | 'deprovisioning_started'
-  | 'deprovisioned';
+  | 'deprovisioned'
+  | 'updated';
 
 /** A compact snapshot of an estate for event details. */
 export const estateSnapshot = (estate: Estate) => ({

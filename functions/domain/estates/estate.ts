@@ -36,19 +36,18 @@ const VpcCidr = z.string().superRefine((cidr, ctx) => {
     });
 });
 
+/** Up to 50 distinct project tags. */
+export const ProjectTags = z
+  .array(platformId('PROJ'))
+  .max(50, 'At most 50 project tags.')
+  .refine((tags) => new Set(tags).size === tags.length, 'Project tags must be unique.');
+
 /** The body of POST /v1/infrastructure/estates. */
 export const CreateEstateBody = z
   .strictObject({
     workspace_id: WorkspaceId,
     subscription_id: platformId('SUB'),
-    project_tags: z
-      .array(platformId('PROJ'))
-      .max(50, 'At most 50 project tags.')
-      .refine(
-        (tags) => new Set(tags).size === tags.length,
-        'Project tags must be unique.',
-      )
-      .default([]),
+    project_tags: ProjectTags.default([]),
     name: DisplayName,
     provider: z.enum(PROVIDERS),
     region: z.string().min(1).max(64),

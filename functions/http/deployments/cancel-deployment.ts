@@ -7,7 +7,7 @@ import { ownedDeployment } from './owned-deployment.ts';
 
 /** POST /v1/infrastructure/deployments/{id}/cancel — stop and roll back a running deployment. */
 export const handler = httpHandler(
-  { scope: 'deploy', params: z.object({ id: DeploymentId }) },
+  { scope: 'deploy', idempotent: true, params: z.object({ id: DeploymentId }) },
   async ({ params, caller }) => {
     const deployment = await cancelDeployment(await ownedDeployment(params.id, caller));
     return { status: 202, body: { data: toDeploymentResource(deployment) } };

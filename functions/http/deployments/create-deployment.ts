@@ -5,7 +5,7 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/deployments — roll a new image out to a service. */
 export const handler = httpHandler(
-  { scope: 'deploy', body: CreateDeploymentBody },
+  { scope: 'deploy', idempotent: true, body: CreateDeploymentBody },
   async ({ body, caller }) => {
     const deployment = await createDeployment(body, caller);
     return {

@@ -6,7 +6,7 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/environments — add an environment to an estate. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateEnvironmentBody },
+  { scope: 'write', body: CreateEnvironmentBody, idempotent: true },
   async ({ body, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);
     const environment = await createEnvironment(estate, body);

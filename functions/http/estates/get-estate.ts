@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
 
@@ -12,6 +13,10 @@ export const handler = httpHandler(
     const estate = await getEstate(params.id);
     if (!estate || estate.workspace_id !== caller.workspaceId)
       throw new NotFoundError('estate', params.id);
-    return { status: 200, body: { data: toEstateResource(estate) } };
+    return {
+      status: 200,
+      body: { data: toEstateResource(estate) },
+      headers: etagHeader(estate),
+    };
   },
 );

@@ -7,7 +7,7 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/services — create a service's workload in an environment. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateServiceBody },
+  { scope: 'write', body: CreateServiceBody, idempotent: true },
   async ({ body, caller }) => {
     const environment = await ownedEnvironment(body.environment_id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);

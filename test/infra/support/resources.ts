@@ -60,12 +60,14 @@ export interface Statement {
   readonly Effect: string;
   readonly Action: string[];
   readonly Resource: unknown[];
+  readonly Condition?: unknown;
 }
 
 interface RawStatement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: unknown;
 }
 
 /** The logical ID of the role a function or state machine assumes. */
@@ -87,6 +89,7 @@ export function statementsOfRole(template: Template, roleId: string): Statement[
         Effect: statement.Effect,
         Action: [statement.Action].flat(),
         Resource: [statement.Resource].flat(),
+        ...(statement.Condition ? { Condition: statement.Condition } : {}),
       }));
     });
 }
@@ -96,7 +99,16 @@ export function statementsFor(template: Template, entry: string): Statement[] {
   return statementsOfRole(template, roleOf(functionFor(template, entry)));
 }
 
-/** Every IAM action the role of the function for `entry` is allowed by its policies. */
-export function actionsOf(template: Template, entry: string): string[] {
-  return statementsFor(template, entry).flatMap((statement) => statement.Action);
+/**
+ * Every IAM action the role of the function for `entry` is allowed by its policies;
+ * with `unconditional`, only those no IAM condition narrows.
+ */
+export function actionsOf(
+  template: Template,
+  entry: string,
+  options: { unconditional?: boolean } = {},
+): string[] {
+  return statementsFor(template, entry)
+    .filter((statement) => !options.unconditional || !statement.Condition)
+    .flatMap((statement) => statement.Action);
 }

@@ -29,6 +29,18 @@ describe('ROUTES', () => {
   );
 });
 
+describe('POST routes', () => {
+  it.each(
+    ROUTES.filter((route) => route.method === 'POST').map(
+      (route) => [route.name, route] as const,
+    ),
+  )('%s takes an Idempotency-Key', (_name, route) => {
+    const source = readFileSync(join(ROOT, route.entry), 'utf8');
+
+    expect(source).toMatch(/idempotent: true/);
+  });
+});
+
 describe('the code', () => {
   it('never scans the table', () => {
     const files = [

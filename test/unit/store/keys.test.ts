@@ -10,6 +10,8 @@ describe('keys', () => {
       keys.workspaceEstates('WS-26-000001'),
       keys.environment('INFENV-26-000001').pk,
       keys.service('INFSVC-26-000001').pk,
+      keys.idempotency('WS-26-000001', 'key-1').pk,
+      keys.rateLimit('WS-26-000001', 1_775_000_000).pk,
     ];
 
     const prefixes = partitions.map((pk) => pk.split('#')[0]);

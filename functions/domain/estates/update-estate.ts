@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { ConflictError } from '../../platform/errors.ts';
+import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { DisplayName, nowIso } from '../common.ts';
+import { ProjectTags } from './estate.ts';
+import { estateEvent } from './estate-events.ts';
+
+const EDITABLE = ['name', 'project_tags'] as const;
+/** Fields set once, when the estate is created. */
+const FIXED = ['workspace_id', 'subscription_id', 'provider', 'region', 'tier', 'config'];
+
+/** The body of PATCH /v1/infrastructure/estates/{id}: at least one editable field. */
+export const UpdateEstateBody = z
+  .looseObject({ name: DisplayName.optional(), project_tags: ProjectTags.optional() })
+  .superRefine((body, ctx) => {
+    for (const field of Object.keys(body)) {
+      if ((EDITABLE as readonly string[]).includes(field)) continue;
+      const fixed = FIXED.includes(field);
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: fixed
+          ? `${field} is fixed when the estate is created; only ${EDITABLE.join(' and ')} can change.`
+          : 'Unknown field.',
+        params: { code: fixed ? 'immutable_field' : 'unknown_field' },
+      });
+    }
+    if (body.name === undefined && body.project_tags === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Give at least one of ${EDITABLE.join(' or ')}.`,
+        params: { code: 'empty_update' },
+      });
+  })
+  .transform((body) => ({ name: body.name, project_tags: body.project_tags }));
+
+export type UpdateEstateInput = z.output<typeof UpdateEstateBody>;
+
+/** Thrown when the estate changed between reading it and writing the update. */
+export class EstateChangedError extends ConflictError {
+  constructor(estateId: string, cause: unknown) {
+    super(
+      'estate_changed',
+      `Estate ${estateId} changed while it was being updated; read it again and retry.`,
+    );
+    this.name = 'EstateChangedError';
+    this.cause = cause;
+  }
+}
+
+function changedFields(estate: EstateItem, input: UpdateEstateInput) {
+  const changes: Record<string, unknown> = {};
+  for (const field of EDITABLE) {
+    const value = input[field];
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(estate[field]))
+      changes[field] = value;
+  }
+  return changes;
+}
+
+/**
+ * Renames or re-tags an estate and, in the same transaction, records the
+ * `infrastructure.estate.updated` event. The write holds only if the estate is still
+ * at the version that was read; asking for what is already there changes nothing.
+ */
+export async function updateEstate(
+  estate: EstateItem,
+  input: UpdateEstateInput,
+): Promise<EstateItem> {
+  if (estate.status === 'deprovisioning' || estate.status === 'deprovisioned') {
+    throw new ConflictError(
+      'estate_not_updatable',
+      `Estate ${estate.id} is ${estate.status} and can no longer be changed.`,
+    );
+  }
+  const changes = changedFields(estate, input);
+  if (Object.keys(changes).length === 0) return estate;
+  const now = new Date();
+  const next = {
+    ...estate,
+    ...changes,
+    updated_at: nowIso(now),
+    version: estate.version + 1,
+  };
+  const event = estateEvent(next, 'updated', now, {
+    project_tags: next.project_tags,
+    changed_fields: Object.keys(changes),
+  });
+  try {
+    await transact([
+      {
+        Update: buildUpdateEstateFields(
+          estate.id,
+          estate.version,
+          changes,
+          next.updated_at,
+        ),
+      },
+      { Put: buildPutEvent(event) },
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailedError)
+      throw new EstateChangedError(estate.id, error);
+    throw error;
+  }
+  return next;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateChangedError,
+  UpdateEstateBody,
+  updateEstate,
+} from '../../domain/estates/update-estate.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { getEstate } from '../../store/estates.ts';
+
+/** PATCH /v1/infrastructure/estates/{id} — rename or re-tag an estate; honours If-Match. */
+export const handler = httpHandler(
+  { scope: 'write', params: z.object({ id: EstateId }), body: UpdateEstateBody },
+  async ({ params, body, caller, headers }) => {
+    const estate = await getEstate(params.id);
+    if (!estate || estate.workspace_id !== caller.workspaceId)
+      throw new NotFoundError('estate', params.id);
+    const ifMatch = requireIfMatch(headers, estate.version);
+    try {
+      const updated = await updateEstate(estate, body);
+      return {
+        status: 200,
+        body: { data: toEstateResource(updated) },
+        headers: etagHeader(updated),
+      };
+    } catch (error) {
+      if (!(error instanceof EstateChangedError) || !ifMatch) throw error;
+      const current = await getEstate(params.id);
+      throw current ? preconditionFailed(current.version) : error;
+    }
+  },
+);

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estateBody, idempotencyKey, workspaceId } from '../support/factories.ts';
+import { type LocalProcess, startLocalProcess } from '../support/local-process.ts';
+
+const LIMIT = 8;
+const ESTATES = '/v1/infrastructure/estates';
+let local: LocalProcess;
+
+beforeAll(async () => {
+  local = await startLocalProcess({ WORKSPACE_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+});
+afterAll(() => local?.stop());
+
+async function send(
+  token: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(`${local.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: await response.text(),
+  };
+}
+
+describe('the API contract over HTTP', () => {
+  it('replays a POST with the same Idempotency-Key byte for byte', async () => {
+    const workspace = workspaceId();
+    const token = await local.token({ workspaceId: workspace });
+    const options = {
+      body: estateBody({ workspace_id: workspace }),
+      headers: { 'idempotency-key': idempotencyKey() },
+    };
+
+    const first = await send(token, 'POST', ESTATES, options);
+    const second = await send(token, 'POST', ESTATES, options);
+    const listed = await send(token, 'GET', ESTATES);
+
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.text).toBe(first.text);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(second.headers.get('etag')).toBe('"v1"');
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(JSON.parse(listed.text).data).toHaveLength(1);
+  });
+
+  it('answers 429 with Retry-After once a workspace passes the configured limit', async () => {
+    const token = await local.token({ workspaceId: workspaceId() });
+
+    let refused: Awaited<ReturnType<typeof send>> | undefined;
+    for (let attempt = 0; attempt < 2 * LIMIT + 2 && !refused; attempt += 1) {
+      const response = await send(token, 'GET', ESTATES);
+      if (response.status === 429) refused = response;
+    }
+
+    expect(refused && JSON.parse(refused.text).code).toBe('rate_limited');
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
