@@ -51,6 +51,13 @@ export interface RouteSpec<
    * sets it. @default false
    */
   readonly idempotent?: boolean;
+  /** One line for the API reference. */
+  readonly summary?: string;
+  /**
+   * The success responses by status, e.g. `{ 200: z.object({ data: Estate }) }`. They
+   * describe the route in the OpenAPI document; the chain does not check them.
+   */
+  readonly responses?: Readonly<Record<number, z.ZodType>>;
 }
 
 const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
@@ -125,7 +132,7 @@ export function httpHandler<
   spec: RouteSpec<B, Q, P>,
   action: (request: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
 ) {
-  return middy<HttpEvent, HttpResponse, Error, Context>()
+  const handler = middy<HttpEvent, HttpResponse, Error, Context>()
     .use(accessLog())
     .use(problems())
     .use(rateLimit())
@@ -157,4 +164,9 @@ export function httpHandler<
       };
       return spec.idempotent ? idempotent(event, caller.workspaceId, run) : run();
     });
+  // The spec travels with the handler, so the OpenAPI document is built from the very
+  // schemas that validate requests.
+  return Object.assign(handler, {
+    spec: spec as RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined>,
+  });
 }
