@@ -1,7 +1,9 @@
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { PlatformFunction } from './platform-function.ts';
+import { grantTableData } from './table-access.ts';
 import { acknowledgeTaskInvocations, invokeTask, taskFunction } from './task-function.ts';
 import { standardWorkflow } from './workflow.ts';
 
@@ -14,6 +16,7 @@ const MAX_POLLS = 60;
 
 const WORKFLOWS = 'functions/workflows';
 const FAIL_ESTATE = 'provisioning/fail-estate.ts';
+const TEAR_DOWN_CONTENTS = 'deprovisioning/tear-down-contents.ts';
 
 /** Any error a task does not retry away marks the estate failed, with the error kept. */
 const CAUGHT: sfn.CatchProps = { errors: ['States.ALL'], resultPath: '$.error' };
@@ -115,6 +118,20 @@ export class EstateWorkflows extends Construct {
   }
 
   private deprovisioningChain(task: TaskFactory, failed: sfn.IChainable) {
+    const contents = task('TearDownContents', TEAR_DOWN_CONTENTS).addCatch(
+      failed,
+      CAUGHT,
+    );
+    // A service still being deployed holds the teardown until its rollout ends.
+    contents.addRetry({
+      errors: ['DeploymentInProgressError'],
+      interval: Duration.seconds(15),
+      backoffRate: 1.5,
+      maxAttempts: 20,
+    });
+    // Listing environments and services queries an index and deletes their items.
+    const contentsFunction = this.functions.get(TEAR_DOWN_CONTENTS);
+    if (contentsFunction) grantTableData(contentsFunction, this.table, 'read-write');
     const remove = task(
       'DeprovisionNetwork',
       'deprovisioning/deprovision-network.ts',
@@ -137,7 +154,7 @@ export class EstateWorkflows extends Construct {
       )
       .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_POLLS), failed)
       .otherwise(wait);
-    return remove.next(wait).next(check).next(removed);
+    return contents.next(remove).next(wait).next(check).next(removed);
   }
 }
 

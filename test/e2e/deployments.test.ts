@@ -117,4 +117,69 @@ describe('the spec’s walkthrough over HTTP', () => {
       history.body.data.map((deployment: { status: string }) => deployment.status),
     ).toEqual(['rolled_back', 'succeeded']);
   });
+
+  it('refuses to tear down an estate with services unless asked to cascade, then removes everything', async () => {
+    const estateId: string = (
+      await api('POST', '/v1/infrastructure/estates', estateBody({ name: 'Cascade' }))
+    ).body.data.id;
+    await until<{ status: string }>(
+      `/v1/infrastructure/estates/${estateId}`,
+      (estate) => estate.status === 'active',
+    );
+    const environment = (
+      await api('POST', '/v1/infrastructure/environments', {
+        estate_id: estateId,
+        name: 'staging',
+        type: 'staging',
+      })
+    ).body.data;
+    const service = (
+      await api('POST', '/v1/infrastructure/services', {
+        environment_id: environment.id,
+        name: 'ledger',
+        type: 'managed_database',
+        config: {
+          engine: 'postgres',
+          version: '16',
+          instance_size: 'small',
+          storage_gb: 20,
+          instances: 1,
+        },
+      })
+    ).body.data;
+
+    const refused = await api('DELETE', `/v1/infrastructure/estates/${estateId}`);
+    const accepted = await api(
+      'DELETE',
+      `/v1/infrastructure/estates/${estateId}?cascade=true`,
+    );
+    await until<{ status: string }>(
+      `/v1/infrastructure/estates/${estateId}`,
+      (estate) => estate.status === 'deprovisioned',
+    );
+    const serviceAfter = await api('GET', `/v1/infrastructure/services/${service.id}`);
+    const environmentAfter = await api(
+      'GET',
+      `/v1/infrastructure/environments/${environment.id}`,
+    );
+    const types = (
+      await api('GET', `/v1/infrastructure/events?estate_id=${estateId}&limit=100`)
+    ).body.data.map((event: { type: string }) => event.type);
+
+    expect(service.status).toBe('running');
+    expect([refused.status, refused.body.code, refused.body.service_count]).toEqual([
+      409,
+      'estate_has_services',
+      1,
+    ]);
+    expect(accepted.status).toBe(202);
+    expect([serviceAfter.status, environmentAfter.status]).toEqual([404, 404]);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'infrastructure.service.deleted',
+        'infrastructure.environment.deleted',
+      ]),
+    );
+    expect(types.at(-1)).toBe('infrastructure.estate.deprovisioned');
+  });
 });

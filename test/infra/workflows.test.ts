@@ -21,6 +21,7 @@ import { synthFor, templateFor } from './support/synth.ts';
 
 const WORKFLOWS = 'functions/workflows';
 const FAIL_ESTATE = `${WORKFLOWS}/provisioning/fail-estate.ts`;
+const TEAR_DOWN_CONTENTS = `${WORKFLOWS}/deprovisioning/tear-down-contents.ts`;
 const TASK_MODULES = {
   provisioning: [
     `${WORKFLOWS}/provisioning/activate-estate.ts`,
@@ -33,6 +34,7 @@ const TASK_MODULES = {
     `${WORKFLOWS}/deprovisioning/check-teardown.ts`,
     `${WORKFLOWS}/deprovisioning/complete-deprovisioning.ts`,
     `${WORKFLOWS}/deprovisioning/deprovision-network.ts`,
+    TEAR_DOWN_CONTENTS,
     FAIL_ESTATE,
   ],
 };
@@ -195,8 +197,16 @@ describe('EstateWorkflows', () => {
       const data = statements.filter((statement) =>
         statement.Action.some((action) => action.startsWith('dynamodb:')),
       );
+      // Tearing an estate's contents down lists environments and services on gsi1.
+      const resources =
+        entry === TEAR_DOWN_CONTENTS
+          ? [
+              { 'Fn::GetAtt': [table, 'Arn'] },
+              { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/index/*']] },
+            ]
+          : [{ 'Fn::GetAtt': [table, 'Arn'] }];
       for (const statement of data)
-        expect(statement.Resource).toEqual([{ 'Fn::GetAtt': [table, 'Arn'] }]);
+        expect(resources).toEqual(expect.arrayContaining(statement.Resource));
       expect(data.flatMap((statement) => statement.Action)).toEqual(
         expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']),
       );
