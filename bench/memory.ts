@@ -7,6 +7,8 @@ const PROBE = join(import.meta.dirname, 'probes', 'memory-probe.ts');
 interface Usage {
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  readonly heapTotalBytes: number;
+  readonly externalBytes: number;
 }
 
 export interface MemoryGrowth {
@@ -14,6 +16,7 @@ export interface MemoryGrowth {
   readonly firstInvocationMs: number;
   readonly warm: Usage;
   readonly after: Usage;
+  readonly afterSecond: Usage;
   readonly invocations: number;
   readonly elapsedMs: number;
   readonly failures: number;

@@ -1,6 +1,7 @@
 // Runs in a fresh process with --expose-gc: imports the bundled get-estate handler,
 // invokes it against DynamoDB Local (credentials from the environment, as on Lambda),
-// and reports RSS and heap after forced GCs before and after many warm invocations.
+// and reports RSS and heap after forced GCs before and after two equal runs of warm
+// invocations.
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResponse } from '../../functions/platform/http.ts';
@@ -31,7 +32,12 @@ const invoke = async () => {
 const measure = () => {
   gc();
   const usage = process.memoryUsage();
-  return { rssBytes: usage.rss, heapUsedBytes: usage.heapUsed };
+  return {
+    rssBytes: usage.rss,
+    heapUsedBytes: usage.heapUsed,
+    heapTotalBytes: usage.heapTotal,
+    externalBytes: usage.external,
+  };
 };
 
 const afterInit = measure();

@@ -32,7 +32,7 @@ describe('median', () => {
 describe('round', () => {
   it('keeps three significant digits', () => {
     expect(round(123456)).toBe(123456);
-    expect(round(3.14159)).toBe(3.14);
+    expect(round(1.23456)).toBe(1.23);
     expect(round(0.0123456)).toBe(0.0123);
   });
 });
