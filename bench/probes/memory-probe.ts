@@ -50,11 +50,16 @@ const started = performance.now();
 for (let index = 0; index < invocations; index += 1) await invoke();
 const elapsedMs = performance.now() - started;
 const after = measure();
+// A second run of the same length tells a plateau (V8 keeping the heap space it
+// grew into) from a leak (growing again by as much).
+for (let index = 0; index < invocations; index += 1) await invoke();
+const afterSecond = measure();
 process.send?.({
   afterInit,
   firstInvocationMs,
   warm,
   after,
+  afterSecond,
   invocations,
   elapsedMs,
   failures,
