@@ -28,6 +28,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly node: string;
   readonly os: string;
+  /** One-minute load average when the run started and when it ended. */
+  readonly load: readonly [number, number];
 }
 
 export interface BenchResult {
@@ -107,6 +109,7 @@ export function renderTables(result: BenchResult): string {
     `| memory | ${round(m.memoryGiB)} GiB |`,
     `| OS | ${cell(m.os)} |`,
     `| Node.js | ${m.node} |`,
+    `| load average (1 min) at start / end | ${round(m.load[0])} / ${round(m.load[1])} |`,
     `| date | ${result.date} |`,
     `| commit | \`${result.commit}\` |`,
     `| bench run time | ${Math.round(result.durationSeconds)} s |`,

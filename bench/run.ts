@@ -4,7 +4,7 @@
 // Only loopback traffic; every server it starts is stopped before it exits.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../infra/constructs/platform-function.ts';
 import { type BundleSize, bundle, EMPTY_HANDLER, SDK_EXTERNAL } from './bundle-size.ts';
@@ -35,8 +35,9 @@ function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: REPO_ROOT }).toString().trim();
 }
 
-function machine() {
+function machine(loadAtStart: number) {
   return {
+    load: [loadAtStart, loadavg()[0] ?? 0] as const,
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),
     memoryGiB: totalmem() / 1024 ** 3,
@@ -104,6 +105,7 @@ function compositionTable(b: Bundled): string {
 
 async function main() {
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   mkdirSync(REPORTS, { recursive: true });
   const figures: Figure[] = [];
 
@@ -321,7 +323,7 @@ async function main() {
   const result: BenchResult = {
     date: new Date().toISOString(),
     commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`,
-    machine: machine(),
+    machine: machine(loadAtStart),
     durationSeconds: (performance.now() - started) / 1000,
     figures,
   };

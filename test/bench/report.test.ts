@@ -72,7 +72,14 @@ describe('renderTables', () => {
       date: '2026-01-01T00:00:00Z',
       commit: 'abc1234',
       durationSeconds: 12,
-      machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 4, node: 'v26.0.0', os: 'linux' },
+      machine: {
+        cpu: 'Test CPU',
+        cores: 2,
+        memoryGiB: 4,
+        node: 'v26.0.0',
+        os: 'linux',
+        load: [0.5, 1],
+      },
       figures: [figure(), figure({ section: 'Memory', name: 'rss', unit: 'MB' })],
     });
 
