@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A platform ID of the form PREFIX-YY-NNNNNN. */
 export const platformId = (prefix: string) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_TYPES } from '../domain/events.ts';
 
 /** Every platform event's envelope, validated before it leaves the outbox. */

@@ -4,7 +4,7 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
   APIGatewayProxyStructuredResultV2 as HttpResponse,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { idempotent } from './idempotency.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldError, ValidationError } from './errors.ts';
 
 /** Validates input against a schema; every issue becomes a field error naming its path. */

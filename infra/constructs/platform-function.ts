@@ -92,8 +92,11 @@ function functionProps(
   };
 }
 
-/** One bundle per function: ESM, minified, with source maps and the SDK inside. */
-const BUNDLING: nodejs.BundlingOptions = {
+/**
+ * One bundle per function: ESM, minified, with source maps and the SDK inside, its
+ * credentials read from the environment only.
+ */
+export const BUNDLING: nodejs.BundlingOptions = {
   format: nodejs.OutputFormat.ESM,
   target: 'node26',
   minify: true,
@@ -102,6 +105,14 @@ const BUNDLING: nodejs.BundlingOptions = {
   // Bundle the AWS SDK v3 rather than use the runtime's copy: the version is the
   // one the tests ran against, and the bundler drops what the function never calls.
   externalModules: [],
+  // Lambda passes the role's credentials in environment variables; the SDK's default
+  // chain would also bundle SSO, ini-file, process, web identity and metadata
+  // providers (and the clients they call) that can never answer there.
+  esbuildArgs: {
+    '--alias': [
+      '@aws-sdk/credential-provider-node=./functions/platform/env-credentials.ts',
+    ],
+  },
   // CommonJS dependencies inside an ESM bundle still call `require` for Node's
   // built-in modules; give them one.
   banner:

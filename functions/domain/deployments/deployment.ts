@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { platformId } from '../common.ts';
 
 export const DEPLOYMENT_STATUSES = [

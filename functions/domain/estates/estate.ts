@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DisplayName, platformId, WorkspaceId } from '../common.ts';
 import { checkVpcCidr, MAX_PREFIX, MIN_PREFIX } from './cidr.ts';
 import { isRegionOf, PROVIDERS, type Provider, regionsOf, zonesOf } from './regions.ts';

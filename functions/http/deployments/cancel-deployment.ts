@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cancelDeployment } from '../../domain/deployments/cancel-deployment.ts';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
 import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
 import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
 import { httpHandler } from '../../platform/http.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery, platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
 import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countServicesInEstate } from '../../domain/environments/count-services.ts';
 import { deleteEstate } from '../../domain/estates/delete-estate.ts';
 import { EstateId } from '../../domain/estates/estate.ts';

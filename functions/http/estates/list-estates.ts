@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery, WorkspaceId } from '../../domain/common.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';

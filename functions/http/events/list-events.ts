@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
 import { CaughtError } from '../provisioning/input.ts';
 

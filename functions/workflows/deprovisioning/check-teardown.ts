@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { networkRemoved } from '../../domain/estates/provisioning.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { EstateTaskInput } from '../provisioning/input.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EstateId } from '../../domain/estates/estate.ts';
 
 /** What every provisioning and deprovisioning task receives: IDs only. */

@@ -1,0 +1,48 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+
+const PROBE = join(import.meta.dirname, 'probes', 'calls-probe.ts');
+
+export interface CountedInvocation {
+  readonly name: string;
+  readonly status: number;
+  /** DynamoDB commands the invocation sent, in order. */
+  readonly commands: readonly string[];
+}
+
+export interface CallCounts {
+  /** The estate the probe created; other probes read it. */
+  readonly estateId: string;
+  readonly invocations: readonly CountedInvocation[];
+}
+
+/** Runs the call-counting probe against a DynamoDB endpoint and table of its own. */
+export function countCalls(dynamo: {
+  readonly endpoint: string;
+  readonly tableName: string;
+}): Promise<CallCounts> {
+  return new Promise((resolve, reject) => {
+    const child = fork(PROBE, [], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        TABLE_NAME: dynamo.tableName,
+        CURSOR_SIGNING_KEY: 'bench-cursor-key',
+        POWERTOOLS_LOG_LEVEL: 'WARN',
+      },
+    });
+    let settled = false;
+    child.once('message', (message) => {
+      settled = true;
+      resolve(message as CallCounts);
+    });
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`call-counting probe exited with ${code}`));
+    });
+  });
+}

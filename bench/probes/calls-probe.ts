@@ -1,0 +1,86 @@
+// Runs in its own process against DynamoDB Local: invokes the create, get and list
+// estate handlers (source modules, in process) and counts the DynamoDB commands each
+// invocation sends, by a middleware on the shared document client's stack.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import type { HttpEvent, HttpResponse } from '../../functions/platform/http.ts';
+import { AwsEndpoint } from '../../infra/local/aws-endpoint.ts';
+import { lambdaContext } from '../../infra/local/lambda-context.ts';
+import { ensureTable } from '../../infra/local/table-setup.ts';
+import {
+  ESTATE_BODY,
+  ESTATES_PATH,
+  gatewayEvent,
+  WORKSPACE_ID,
+} from '../fixtures/requests.ts';
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
+
+// Step Functions is stubbed on loopback: create-estate starts the provisioning
+// workflow, which is not a DynamoDB call and must not reach AWS.
+const stepFunctions = new AwsEndpoint();
+stepFunctions.register('AWSStepFunctions.StartExecution', async (input) => ({
+  executionArn: `arn:aws:states:us-east-1:000000000000:execution:bench:${String(input.name)}`,
+  startDate: Date.now() / 1000,
+}));
+process.env.AWS_ENDPOINT_URL_SFN = await stepFunctions.listen();
+process.env.PROVISIONING_STATE_MACHINE_ARN =
+  'arn:aws:states:us-east-1:000000000000:stateMachine:bench';
+
+const setup = new DynamoDBClient({});
+await ensureTable(setup, process.env.TABLE_NAME ?? '');
+setup.destroy();
+
+const { documentClient } = await import('../../functions/store/client.ts');
+const sent: string[] = [];
+documentClient.middlewareStack.add(
+  (next, context) => (args) => {
+    sent.push(String(context.commandName));
+    return next(args);
+  },
+  { step: 'initialize', name: 'benchCountCommands' },
+);
+
+const load = async (entry: string) =>
+  ((await import(`../../${entry}`)) as { handler: Handler }).handler;
+const create = await load('functions/http/estates/create-estate.ts');
+const get = await load('functions/http/estates/get-estate.ts');
+const list = await load('functions/http/estates/list-estates.ts');
+
+async function counted(name: string, handler: Handler, event: HttpEvent) {
+  sent.length = 0;
+  const response = await handler(event, lambdaContext(name, 'bench', 10_000));
+  return { name, status: response.statusCode, commands: [...sent], body: response.body };
+}
+
+const created = await counted(
+  'POST estate',
+  create,
+  gatewayEvent('POST', ESTATES_PATH, ESTATES_PATH, { body: ESTATE_BODY }),
+);
+const estateId = (JSON.parse(created.body ?? '{}') as { data?: { id?: string } }).data
+  ?.id;
+if (!estateId)
+  throw new Error(`create-estate answered ${created.status}: ${created.body}`);
+const got = await counted(
+  'GET estate',
+  get,
+  gatewayEvent('GET', `${ESTATES_PATH}/${estateId}`, `${ESTATES_PATH}/{id}`, {
+    pathParameters: { id: estateId },
+  }),
+);
+const listed = await counted(
+  'list estates',
+  list,
+  gatewayEvent('GET', `${ESTATES_PATH}?workspace_id=${WORKSPACE_ID}`, ESTATES_PATH),
+);
+await stepFunctions.close();
+documentClient.destroy();
+process.send?.({
+  estateId,
+  invocations: [created, got, listed].map(({ name, status, commands }) => ({
+    name,
+    status,
+    commands,
+  })),
+});

@@ -1,0 +1,351 @@
+// `npm run bench`: measures bundle size, cold init, the middleware chain's warm
+// overhead, end-to-end latency of the local API, DynamoDB calls per request and
+// memory, then writes .reports/bench.json and regenerates docs/benchmarks.md.
+// Only loopback traffic; every server it starts is stopped before it exits.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../infra/constructs/platform-function.ts';
+import { type BundleSize, bundle, EMPTY_HANDLER, SDK_EXTERNAL } from './bundle-size.ts';
+import { countCalls } from './calls.ts';
+import { coldInit } from './cold-init.ts';
+import { endToEnd, startRuntime } from './e2e.ts';
+import { appFunctions } from './functions.ts';
+import { memoryGrowth } from './memory.ts';
+import { chainOverhead } from './middleware.ts';
+import { type BenchResult, type Figure, renderTables } from './report.ts';
+import { round } from './stats.ts';
+
+const REPORTS = join(REPO_ROOT, '.reports');
+const BUNDLES = join(REPORTS, 'bundles');
+const COLD_RUNS = 20;
+const WARM_ITERATIONS = 20_000;
+const LOAD_CONNECTIONS = 10;
+const LOAD_SECONDS = 5;
+const MEMORY_INVOCATIONS = 10_000;
+const KB = 1024;
+const MB = 1024 * 1024;
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const shortName = (entry: string) =>
+  entry.replace(/^functions\//, '').replace(/\.ts$/, '');
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: REPO_ROOT }).toString().trim();
+}
+
+function machine(loadAtStart: number) {
+  return {
+    load: [loadAtStart, loadavg()[0] ?? 0] as const,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGiB: totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${type()} ${release()}`,
+  };
+}
+
+interface Bundled {
+  readonly entry: string;
+  readonly file: string;
+  readonly size: BundleSize;
+  readonly sdkExternal: BundleSize;
+}
+
+async function bundleAll(entries: readonly string[]): Promise<Bundled[]> {
+  const bundled: Bundled[] = [];
+  for (const entry of entries) {
+    const dir = join(BUNDLES, entry.replace(/\.ts$/, '').replaceAll('/', '_'));
+    const own = await bundle(entry, dir);
+    const external = await bundle(entry, `${dir}_sdk-external`, SDK_EXTERNAL);
+    bundled.push({ entry, file: own.file, size: own.size, sdkExternal: external.size });
+  }
+  return bundled;
+}
+
+function bundleFigures(bundled: readonly Bundled[], empty: BundleSize): Figure[] {
+  const section = 'Bundle size (minified; the 250 KB target applies to minified bytes)';
+  return [
+    {
+      section,
+      name: 'empty handler',
+      unit: 'KB',
+      value: empty.minified / KB,
+      note: `gzip ${round(empty.gzipped / KB)} KB`,
+    },
+    ...bundled.map(
+      (b): Figure => ({
+        section,
+        name: shortName(b.entry),
+        unit: 'KB',
+        value: b.size.minified / KB,
+        baseline: { label: 'same, SDK external', value: b.sdkExternal.minified / KB },
+        target: { on: 'value', max: 250 },
+        note:
+          `gzip ${round(b.size.gzipped / KB)} KB; ` +
+          `source map ${round(b.size.sourceMap / MB)} MB`,
+      }),
+    ),
+  ];
+}
+
+function compositionTable(b: Bundled): string {
+  const rows = b.size.byPackage
+    .slice(0, 12)
+    .map((p) => `| ${p.name} | ${round(p.bytes / KB)} KB |`);
+  return [
+    `Where the bytes of \`${shortName(b.entry)}\` come from (minified, largest first):`,
+    '',
+    '| package | minified |',
+    '|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function main() {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  mkdirSync(REPORTS, { recursive: true });
+  const figures: Figure[] = [];
+
+  log('synthesizing the app to list its functions');
+  const functions = appFunctions();
+  const entries = [...new Set(functions.ours.map((fn) => fn.entry))];
+
+  log(`bundling ${entries.length} functions and the empty handler`);
+  rmSync(BUNDLES, { recursive: true, force: true });
+  const emptyBundle = await bundle(EMPTY_HANDLER, join(BUNDLES, 'empty-handler'));
+  const bundled = await bundleAll(entries);
+  figures.push(...bundleFigures(bundled, emptyBundle.size));
+
+  log(`cold init: ${COLD_RUNS} fresh processes per bundle`);
+  const coldEmpty = coldInit(emptyBundle.file, COLD_RUNS);
+  const cold = bundled.map((b) => ({ entry: b.entry, ...coldInit(b.file, COLD_RUNS) }));
+  const coldSection = `Cold init (import of the bundle in a fresh process, median of ${COLD_RUNS})`;
+  for (const c of cold) {
+    figures.push({
+      section: coldSection,
+      name: shortName(c.entry),
+      unit: 'ms',
+      value: c.initMs,
+      baseline: { label: 'empty handler', value: coldEmpty.initMs },
+      target: { on: 'delta', max: 40 },
+    });
+  }
+
+  log('warm overhead of the middleware chain');
+  const chainSection = `Warm overhead of the middy chain (median per invocation, ${WARM_ITERATIONS} invocations)`;
+  for (const level of ['INFO', 'WARN']) {
+    const overhead = await chainOverhead(WARM_ITERATIONS, level);
+    figures.push({
+      section: chainSection,
+      name: `httpHandler, log level ${level}`,
+      unit: 'µs',
+      value: overhead.chainedMedianUs,
+      baseline: { label: 'bare async handler', value: overhead.bareMedianUs },
+      target: { on: 'delta', max: 300 },
+      note:
+        `p99 ${round(overhead.chainedP99Us)} µs vs ${round(overhead.bareP99Us)} µs` +
+        (level === 'INFO' ? '; includes writing the access log line' : ''),
+    });
+  }
+
+  log('starting the local runtime');
+  const runtime = await startRuntime();
+  let calls: Awaited<ReturnType<typeof countCalls>>;
+  let memory: Awaited<ReturnType<typeof memoryGrowth>>;
+  let e2e: Awaited<ReturnType<typeof endToEnd>>;
+  try {
+    log(`end-to-end: ${LOAD_SECONDS} s per request, ${LOAD_CONNECTIONS} connections`);
+    e2e = await endToEnd(runtime, LOAD_CONNECTIONS, LOAD_SECONDS);
+    const probeTable = { endpoint: runtime.dynamoEndpoint, tableName: 'bench-probes' };
+    log('counting DynamoDB calls per request');
+    calls = await countCalls(probeTable);
+    const getEstate = bundled.find((b) => b.entry.endsWith('get-estate.ts'));
+    if (!getEstate) throw new Error('no get-estate function in the app');
+    log(`memory: ${MEMORY_INVOCATIONS} warm invocations of the get-estate bundle`);
+    memory = await memoryGrowth(
+      getEstate.file,
+      calls.estateId,
+      MEMORY_INVOCATIONS,
+      probeTable,
+    );
+  } finally {
+    await runtime.local.stop();
+  }
+
+  const e2eSection = `End-to-end latency, local API vs raw DynamoDB Local (${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s each)`;
+  const latency = (label: string) => {
+    const found = e2e.results.find((r) => r.label === label);
+    if (!found) throw new Error(`no latency for ${label}`);
+    return found;
+  };
+  const pairs = [
+    ['GET estate', 'raw GetItem'],
+    ['list estates', 'raw Query'],
+  ] as const;
+  for (const [apiLabel, rawLabel] of pairs) {
+    const apiResult = latency(apiLabel);
+    const rawResult = latency(rawLabel);
+    const note = `${apiResult.requests} requests (${apiResult.non2xx} non-2xx); raw ${rawResult.requests}`;
+    figures.push(
+      {
+        section: e2eSection,
+        name: `${apiLabel} p50`,
+        unit: 'ms',
+        value: apiResult.p50Ms,
+        baseline: { label: rawLabel, value: rawResult.p50Ms },
+        target: { on: 'ratio', max: 1.3 },
+        note,
+      },
+      {
+        section: e2eSection,
+        name: `${apiLabel} p99`,
+        unit: 'ms',
+        value: apiResult.p99Ms,
+        baseline: { label: rawLabel, value: rawResult.p99Ms },
+        target: { on: 'ratio', max: 1.3 },
+      },
+    );
+  }
+  const post = latency('POST estate');
+  figures.push(
+    {
+      section: e2eSection,
+      name: 'POST estate p50',
+      unit: 'ms',
+      value: post.p50Ms,
+      note: `${post.requests} requests (${post.non2xx} non-2xx); no target for writes`,
+    },
+    { section: e2eSection, name: 'POST estate p99', unit: 'ms', value: post.p99Ms },
+    {
+      section: e2eSection,
+      name: 'costs query',
+      unit: 'ms',
+      value: null,
+      note: 'not yet measurable: no costs endpoint',
+    },
+  );
+
+  const callsSection = 'DynamoDB calls per request (counted on the document client)';
+  for (const invocation of calls.invocations) {
+    const transactions = invocation.commands.filter(
+      (c) => c === 'TransactWriteItemsCommand',
+    );
+    const isWrite = invocation.name.startsWith('POST');
+    figures.push({
+      section: callsSection,
+      name: isWrite ? `${invocation.name}: transactions` : invocation.name,
+      unit: 'calls',
+      value: isWrite ? transactions.length : invocation.commands.length,
+      target: { on: 'value', max: 1 },
+      note: `HTTP ${invocation.status}: ${invocation.commands.join(', ')}`,
+    });
+    if (isWrite)
+      figures.push({
+        section: callsSection,
+        name: `${invocation.name}: all calls`,
+        unit: 'calls',
+        value: invocation.commands.length,
+        note: 'the UpdateItem before the transaction allocates the estate ID from its counter',
+      });
+  }
+  figures.push({
+    section: callsSection,
+    name: 'Scans in all of the above',
+    unit: 'calls',
+    value: calls.invocations
+      .flatMap((i) => i.commands)
+      .filter((c) => c.startsWith('Scan')).length,
+    target: { on: 'value', max: 0 },
+  });
+
+  const memorySection = 'Memory';
+  const getCold = cold.find((c) => c.entry.endsWith('get-estate.ts'));
+  const largest = [...cold].sort((a, b) => b.rssBytes - a.rssBytes)[0];
+  if (getCold && largest)
+    figures.push(
+      {
+        section: memorySection,
+        name: 'RSS after init, get-estate',
+        unit: 'MB',
+        value: getCold.rssBytes / MB,
+        baseline: { label: 'empty handler', value: coldEmpty.rssBytes / MB },
+        target: { on: 'value', max: 90 },
+        note: 'after a forced GC, median of the cold-init processes',
+      },
+      {
+        section: memorySection,
+        name: `RSS after init, largest (${shortName(largest.entry)})`,
+        unit: 'MB',
+        value: largest.rssBytes / MB,
+        baseline: { label: 'empty handler', value: coldEmpty.rssBytes / MB },
+        target: { on: 'value', max: 90 },
+      },
+    );
+  const growthNote = `${memory.invocations} sequential invocations of the get-estate bundle against DynamoDB Local in ${round(memory.elapsedMs / 1000)} s, ${memory.failures} failed; after a forced GC`;
+  const mb = (bytes: number) => round(bytes / MB);
+  figures.push(
+    {
+      section: memorySection,
+      name: `RSS growth over ${memory.invocations} warm invocations`,
+      unit: 'MB',
+      value: (memory.after.rssBytes - memory.warm.rssBytes) / MB,
+      target: { on: 'value', max: 5 },
+      note: `${mb(memory.warm.rssBytes)} → ${mb(memory.after.rssBytes)} MB; V8 heap reserved ${mb(memory.warm.heapTotalBytes)} → ${mb(memory.after.heapTotalBytes)} MB; ${growthNote}`,
+    },
+    {
+      section: memorySection,
+      name: `RSS growth over the next ${memory.invocations}`,
+      unit: 'MB',
+      value: (memory.afterSecond.rssBytes - memory.after.rssBytes) / MB,
+      target: { on: 'value', max: 5 },
+      note: 'a plateau here, with flat heap use, means retained heap space rather than a leak',
+    },
+    {
+      section: memorySection,
+      name: `heap used growth over ${memory.invocations} warm invocations`,
+      unit: 'MB',
+      value: (memory.after.heapUsedBytes - memory.warm.heapUsedBytes) / MB,
+      target: { on: 'value', max: 5 },
+      note: `${mb(memory.warm.heapUsedBytes)} → ${mb(memory.after.heapUsedBytes)} → ${mb(memory.afterSecond.heapUsedBytes)} MB used (after the second run); external ${mb(memory.warm.externalBytes)} → ${mb(memory.afterSecond.externalBytes)} MB`,
+    },
+    {
+      section: memorySection,
+      name: 'first invocation of get-estate after init',
+      unit: 'ms',
+      value: memory.firstInvocationMs,
+      note: 'the SDK resolves credentials, region and endpoint and opens its connection here',
+    },
+  );
+
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`,
+    machine: machine(loadAtStart),
+    durationSeconds: (performance.now() - started) / 1000,
+    figures,
+  };
+  const largestBundle = [...bundled].sort((a, b) => b.size.minified - a.size.minified)[0];
+  writeFileSync(
+    join(REPORTS, 'bench.json'),
+    `${JSON.stringify({ ...result, raw: { bundled, cold, coldEmpty, e2e, calls, memory, others: functions.others } }, null, 2)}\n`,
+  );
+  const template = readFileSync(
+    join(import.meta.dirname, 'benchmarks.template.md'),
+    'utf8',
+  );
+  const markdown = template
+    .replace('<!-- results -->', renderTables(result).trimEnd())
+    .replace(
+      '<!-- composition -->',
+      largestBundle ? compositionTable(largestBundle) : '',
+    );
+  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), markdown);
+  log(
+    `done in ${Math.round(result.durationSeconds)} s: .reports/bench.json, docs/benchmarks.md`,
+  );
+}
+
+await main();
