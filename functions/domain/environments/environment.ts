@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENVIRONMENT_TYPES, type EnvironmentType } from '../../drivers/driver.ts';
 import { DnsLabel, platformId } from '../common.ts';
 import { EstateId } from '../estates/estate.ts';

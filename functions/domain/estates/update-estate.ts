@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../../platform/errors.ts';
 import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';

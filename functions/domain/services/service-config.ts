@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkloadType } from '../../drivers/driver.ts';
 import { checkImageReference, IMAGE_MESSAGES } from './image.ts';
 

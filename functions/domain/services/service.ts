@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthStatus, WorkloadType } from '../../drivers/driver.ts';
 import { DnsLabel, platformId } from '../common.ts';
 import { EnvironmentId } from '../environments/environment.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';

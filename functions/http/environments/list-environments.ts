@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
 import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';

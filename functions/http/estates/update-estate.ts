@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
 import { toServiceResource } from '../../domain/services/service-resource.ts';
