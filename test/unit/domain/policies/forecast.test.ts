@@ -20,7 +20,7 @@ describe('repositoryOf', () => {
   it('drops the tag or digest and spells out Docker Hub', () => {
     const named = repositoryOf('ghcr.io/apex-digital/payments-api:v2.4.1');
     const official = repositoryOf('nginx:1.27');
-    const user = repositoryOf('someone/tool@sha256:' + 'a'.repeat(64));
+    const user = repositoryOf(`someone/tool@sha256:${'a'.repeat(64)}`);
     const port = repositoryOf('localhost:5000/app:v1');
 
     expect([named, official, user, port]).toEqual([
