@@ -19,6 +19,11 @@ export const EVENT_TYPES = [
   'infrastructure.deployment.failed',
   'infrastructure.deployment.rolled_back',
   'infrastructure.deployment.cancelled',
+  'infrastructure.policy.created',
+  'infrastructure.policy.updated',
+  'infrastructure.policy.deleted',
+  'infrastructure.policy.violated',
+  'infrastructure.policy.overridden',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -29,6 +29,7 @@ const ESTATES = '/v1/infrastructure/estates';
 const ENVIRONMENTS = '/v1/infrastructure/environments';
 const SERVICES = '/v1/infrastructure/services';
 const DEPLOYMENTS = '/v1/infrastructure/deployments';
+const POLICIES = '/v1/infrastructure/policies';
 
 export const ROUTES: readonly Route[] = [
   {
@@ -208,6 +209,51 @@ export const ROUTES: readonly Route[] = [
     path: `${DEPLOYMENTS}/{id}/cancel`,
     entry: 'functions/http/deployments/cancel-deployment.ts',
     scope: 'deploy',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'ListPolicies',
+    method: 'GET',
+    path: POLICIES,
+    entry: 'functions/http/policies/list-policies.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'CreatePolicy',
+    method: 'POST',
+    path: POLICIES,
+    entry: 'functions/http/policies/create-policy.ts',
+    scope: 'admin',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetPolicy',
+    method: 'GET',
+    path: `${POLICIES}/{id}`,
+    entry: 'functions/http/policies/get-policy.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'UpdatePolicy',
+    method: 'PATCH',
+    path: `${POLICIES}/{id}`,
+    entry: 'functions/http/policies/update-policy.ts',
+    scope: 'admin',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'DeletePolicy',
+    method: 'DELETE',
+    path: `${POLICIES}/{id}`,
+    entry: 'functions/http/policies/delete-policy.ts',
+    scope: 'admin',
     authorized: true,
     grants: ['table:write'],
   },

@@ -162,7 +162,11 @@ export function httpHandler<
           ...result.headers,
         });
       };
-      return spec.idempotent ? idempotent(event, caller.workspaceId, run) : run();
+      // A validate_only request changes nothing, so there is nothing to replay or keep.
+      const dryRun = event.queryStringParameters?.validate_only === 'true';
+      return spec.idempotent && !dryRun
+        ? idempotent(event, caller.workspaceId, run)
+        : run();
     });
   // The spec travels with the handler, so the OpenAPI document is built from the very
   // schemas that validate requests.

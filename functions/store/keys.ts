@@ -60,6 +60,18 @@ export const keys = {
     gsi2pk: `ENVIRONMENT#${environmentId}#DEPLOYMENTS`,
     gsi2sk: `DEPLOYMENT#${deploymentId}`,
   }),
+  policy: (policyId: string) => ({ pk: `POLICY#${policyId}`, sk: 'POLICY' }),
+  /** gsi1: policies of an estate, in creation order. */
+  policyByEstate: (estateId: string, policyId: string) => ({
+    gsi1pk: `ESTATE#${estateId}#POLICIES`,
+    gsi1sk: `POLICY#${policyId}`,
+  }),
+  estatePolicies: (estateId: string) => `ESTATE#${estateId}#POLICIES`,
+  /** The last success of an image in an environment type; lives in the estate's partition. */
+  promotion: (estateId: string, environmentType: string, image: string) => ({
+    pk: `ESTATE#${estateId}`,
+    sk: `PROMOTED#${environmentType}#${image}`,
+  }),
   serviceLine: (serviceLineId: string) => ({ pk: `LINE#${serviceLineId}`, sk: 'LINE' }),
   /** One request made safe to retry: a workspace's Idempotency-Key. */
   idempotency: (workspaceId: string, key: string) => ({

@@ -16,6 +16,9 @@ import { buildPutEvent } from '../../store/events.ts';
 import { allocateId } from '../../store/ids.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
+import { breakGlassRecord } from '../policies/break-glass.ts';
+import { judgeDeployment } from '../policies/deployment-policies.ts';
+import { verdictPuts } from '../policies/policy-events.ts';
 import {
   type CreateDeploymentInput,
   type Deployment,
@@ -67,6 +70,7 @@ export async function createDeployment(
       },
     );
   }
+  const verdict = await judgeDeployment(estate, service, input, caller);
   const now = new Date();
   const deployment: Deployment = {
     deployment_id: await allocateId('DEPLOY', now),
@@ -88,6 +92,7 @@ export async function createDeployment(
     started_at: nowIso(now),
     updated_at: nowIso(now),
     finished_at: null,
+    break_glass: breakGlassRecord(input.break_glass, caller, verdict, nowIso(now)),
   };
   try {
     await transact([
@@ -98,6 +103,7 @@ export async function createDeployment(
           deploymentEvent(deployment, estate.service_line_id, 'started', now),
         ),
       },
+      ...verdictPuts(estate, verdict, policyTarget(deployment), now),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -109,6 +115,14 @@ export async function createDeployment(
   });
   return deployment;
 }
+
+const policyTarget = (deployment: Deployment) => ({
+  action: 'create_deployment' as const,
+  target_id: deployment.deployment_id,
+  ...(deployment.break_glass
+    ? { break_glass_reason: deployment.break_glass.reason }
+    : {}),
+});
 
 function busy(serviceId: string, activeId: string): ConflictError {
   return new ConflictError(

@@ -31,5 +31,6 @@ export function toDeploymentResource(deployment: Deployment) {
     triggered_by: deployment.triggered_by,
     updated_at: deployment.updated_at,
     finished_at: deployment.finished_at,
+    break_glass: deployment.break_glass ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { platformId } from '../common.ts';
+import { BreakGlass, type BreakGlassRecord } from '../policies/break-glass.ts';
 
 export const DEPLOYMENT_STATUSES = [
   'in_progress',
@@ -47,6 +48,8 @@ export const CreateDeploymentBody = z.strictObject({
       min_health_score: z.number().int().min(1).max(100).optional(),
     })
     .default({}),
+  /** An admin's reason to deploy outside a deployment window or during a freeze. */
+  break_glass: BreakGlass.optional(),
 });
 
 export type CreateDeploymentInput = z.output<typeof CreateDeploymentBody>;
@@ -103,6 +106,8 @@ export interface Deployment {
   readonly started_at: string;
   readonly updated_at: string;
   readonly finished_at: string | null;
+  /** The break-glass override the deployment was started with, if any. */
+  readonly break_glass?: BreakGlassRecord | null;
 }
 
 /**

@@ -10,6 +10,7 @@ import { type EstateItem, getEstate } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
+import { promotionPuts } from '../policies/promotion-record.ts';
 import { blendedScore, type Deployment } from './deployment.ts';
 import { deploymentEvent } from './deployment-events.ts';
 
@@ -167,6 +168,7 @@ export async function completeDeployment(deploymentId: string): Promise<StepResu
     updated_at: nowIso(now),
     finished_at: nowIso(now),
   };
+  const promotion = await promotionPuts(done, done.updated_at);
   await transact([
     {
       Update: buildUpdateDeployment(deploymentId, ['in_progress'], {
@@ -186,6 +188,7 @@ export async function completeDeployment(deploymentId: string): Promise<StepResu
     {
       Put: buildPutEvent(deploymentEvent(done, estate.service_line_id, 'succeeded', now)),
     },
+    ...promotion,
   ]);
   return step('finish');
 }

@@ -10,6 +10,9 @@ import {
   estateConditionError,
   requireAccepting,
 } from '../estates/accepting.ts';
+import { enforcePolicies } from '../policies/evaluate-policies.ts';
+import { verdictPuts } from '../policies/policy-events.ts';
+import { environmentSubject } from '../policies/subjects.ts';
 import {
   type CreateEnvironmentInput,
   type Environment,
@@ -32,6 +35,7 @@ export async function createEnvironment(
   input: CreateEnvironmentInput,
 ): Promise<Environment> {
   requireAccepting(estate);
+  const verdict = await enforcePolicies(estate, environmentSubject(input));
   const now = new Date();
   const id = await allocateId('INFENV', now);
   const environment = newEnvironment(id, estate.workspace_id, input, nowIso(now));
@@ -41,6 +45,12 @@ export async function createEnvironment(
       { Put: buildClaimEnvironmentName(estate.id, environment.name, id) },
       { Update: buildAddEnvironmentCount(estate.id, 1, ACCEPTING_STATUSES) },
       { Put: buildPutEvent(environmentEvent(estate, environment, 'created', now)) },
+      ...verdictPuts(
+        estate,
+        verdict,
+        { action: 'create_environment', target_id: id },
+        now,
+      ),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

@@ -15,6 +15,9 @@ import {
   estateConditionError,
   requireAccepting,
 } from '../estates/accepting.ts';
+import { enforcePolicies } from '../policies/evaluate-policies.ts';
+import { verdictPuts } from '../policies/policy-events.ts';
+import { serviceSubject } from '../policies/subjects.ts';
 import { provisionService } from './new-service.ts';
 import type { CreateServiceInput, Service } from './service.ts';
 import { serviceEvent } from './service-events.ts';
@@ -44,6 +47,7 @@ export async function createService(
   requireAccepting(estate);
   if (await isServiceNameTaken(environment.id, input.name))
     throw nameTaken(environment.id, input.name);
+  const verdict = await enforcePolicies(estate, serviceSubject(environment, input));
   const now = new Date();
   const id = await allocateId('INFSVC', now);
   const driver = driverFor(estate.provider);
@@ -55,6 +59,7 @@ export async function createService(
       { Update: buildAddServiceCount(environment.id, 1) },
       { ConditionCheck: buildCheckEstateStatus(estate.id, ACCEPTING_STATUSES) },
       { Put: buildPutEvent(serviceEvent(estate, service, 'created', now)) },
+      ...verdictPuts(estate, verdict, { action: 'create_service', target_id: id }, now),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;

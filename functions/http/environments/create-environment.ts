@@ -2,13 +2,21 @@ import { createEnvironment } from '../../domain/environments/create-environment.
 import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
 import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { validateEnvironment } from '../../domain/policies/validate-changes.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/environments — add an environment to an estate. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateEnvironmentBody, idempotent: true },
-  async ({ body, caller }) => {
+  {
+    scope: 'write',
+    body: CreateEnvironmentBody,
+    query: ValidateOnlyQuery,
+    idempotent: true,
+  },
+  async ({ body, query, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);
+    if (query.validate_only) return validateEnvironment(estate, body);
     const environment = await createEnvironment(estate, body);
     return {
       status: 201,

@@ -1,5 +1,7 @@
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { validateService } from '../../domain/policies/validate-changes.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { createService } from '../../domain/services/create-service.ts';
 import { CreateServiceBody } from '../../domain/services/service.ts';
 import { toServiceResource } from '../../domain/services/service-resource.ts';
@@ -7,10 +9,11 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/services — create a service's workload in an environment. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateServiceBody, idempotent: true },
-  async ({ body, caller }) => {
+  { scope: 'write', body: CreateServiceBody, query: ValidateOnlyQuery, idempotent: true },
+  async ({ body, query, caller }) => {
     const environment = await ownedEnvironment(body.environment_id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);
+    if (query.validate_only) return validateService(estate, environment, body);
     const service = await createService(estate, environment, body);
     return {
       status: 201,

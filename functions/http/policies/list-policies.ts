@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { PageQuery } from '../../domain/common.ts';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import {
+  PolicyResource,
+  toPolicyResource,
+} from '../../domain/policies/policy-resource.ts';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { listPolicies } from '../../store/policies.ts';
+
+const Query = z.strictObject({ estate_id: EstateId, ...PageQuery });
+
+/** GET /v1/infrastructure/policies — an estate's policies, in creation order. */
+export const handler = httpHandler(
+  {
+    scope: 'read',
+    query: Query,
+    summary: 'List the policies of an estate',
+    responses: {
+      200: z.object({
+        data: z.array(PolicyResource),
+        next_cursor: z.string().nullable(),
+      }),
+    },
+  },
+  async ({ query, caller }) => {
+    await ownedEstate(query.estate_id, caller.workspaceId);
+    const scope = `policies|${query.estate_id}`;
+    const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
+    const page = await listPolicies(query.estate_id, query.limit, startKey);
+    return {
+      status: 200,
+      body: {
+        data: page.items.map(toPolicyResource),
+        next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
+      },
+    };
+  },
+);

@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
+import { PolicyId, UpdatePolicyBody } from '../../domain/policies/policy.ts';
+import { PolicyChangedError } from '../../domain/policies/policy-changed.ts';
+import {
+  PolicyResource,
+  toPolicyResource,
+} from '../../domain/policies/policy-resource.ts';
+import { updatePolicy } from '../../domain/policies/update-policy.ts';
+import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { getPolicy } from '../../store/policies.ts';
+
+/** PATCH /v1/infrastructure/policies/{id} — change a policy (admin scope); honours If-Match. */
+export const handler = httpHandler(
+  {
+    scope: 'admin',
+    params: z.object({ id: PolicyId }),
+    body: UpdatePolicyBody,
+    summary: 'Change a policy’s name, parameters, enforcement or status',
+    responses: { 200: z.object({ data: PolicyResource }) },
+  },
+  async ({ params, body, caller, headers }) => {
+    const policy = await ownedPolicy(params.id, caller.workspaceId);
+    const estate = await ownedEstate(policy.estate_id, caller.workspaceId);
+    const ifMatch = requireIfMatch(headers, policy.version);
+    try {
+      const updated = await updatePolicy(estate, policy, body);
+      return {
+        status: 200,
+        body: { data: toPolicyResource(updated) },
+        headers: etagHeader(updated),
+      };
+    } catch (error) {
+      if (!(error instanceof PolicyChangedError) || !ifMatch) throw error;
+      const current = await getPolicy(params.id);
+      throw current ? preconditionFailed(current.version) : error;
+    }
+  },
+);
