@@ -3,12 +3,6 @@ import { logger } from '../platform/logger.ts';
 import { enrolEstate, withdrawEstate } from '../store/health-roster.ts';
 import { PlatformEventSchema } from './event-schema.ts';
 
-/** Platform events that put an estate on the health roster or take it off. */
-export const ROSTER_EVENT_TYPES = [
-  'infrastructure.estate.ready',
-  'infrastructure.estate.deprovisioning_started',
-] as const;
-
 /**
  * Rule target on the platform bus: keeps the health roster, the list of estates the
  * health schedule reads, so the schedule finds them without scanning the table.

@@ -5,17 +5,6 @@ import { evaluateEstateHealth } from '../health/evaluate-estate-health.ts';
 import { openIncident } from './open-incident.ts';
 import { resolveCause } from './resolve-incident.ts';
 
-/** Platform events that open or resolve incidents; the incidents rule matches these. */
-export const INCIDENT_EVENT_TYPES = [
-  'infrastructure.estate.failed',
-  'infrastructure.estate.ready',
-  'infrastructure.estate.deprovisioned',
-  'infrastructure.deployment.failed',
-  'infrastructure.deployment.rolled_back',
-  'infrastructure.deployment.succeeded',
-  'infrastructure.service.deleted',
-] as const;
-
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 function estateFailed(estate: EstateItem, event: PlatformEvent) {
