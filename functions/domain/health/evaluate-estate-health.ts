@@ -13,6 +13,7 @@ import {
   transact,
 } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
+import { STARTING_HEALTH } from '../services/workload.ts';
 import { type EstateHealth, estateHealthOf } from './estate-health.ts';
 import { statusForScore } from './estate-status.ts';
 import { estateHealthEvent } from './health-events.ts';
@@ -45,7 +46,9 @@ async function measure(estate: EstateItem): Promise<EstateHealth> {
     id: environment.id,
     name: environment.name,
     services: services.map((service) => {
-      const health = service.health as StoredServiceHealth;
+      // Items written before health readings existed may carry none yet.
+      const health: StoredServiceHealth =
+        (service.health as StoredServiceHealth | undefined) ?? STARTING_HEALTH;
       return {
         score: health.score,
         availability: health.availability,
