@@ -65,6 +65,7 @@ export async function seedContainerService(
   const image = options.image ?? 'ghcr.io/apex-digital/payments-api:v2.4.0';
   await put({
     ...keys.service(serviceId),
+    ...keys.serviceByEnvironment(environmentId, serviceId),
     entity: 'service',
     id: serviceId,
     environment_id: environmentId,
