@@ -43,42 +43,58 @@ async function deploymentFailed(estate: EstateItem, event: PlatformEvent) {
   });
 }
 
-async function react(estate: EstateItem, event: PlatformEvent): Promise<void> {
+/** Opens or resolves what the event calls for; true when an incident changed. */
+async function react(estate: EstateItem, event: PlatformEvent): Promise<boolean> {
   switch (event.type) {
     case 'infrastructure.estate.failed':
-      await estateFailed(estate, event);
-      return;
+      return (await estateFailed(estate, event)) !== null;
     case 'infrastructure.estate.ready':
-      await resolveCause(estate.id, 'estate_failed', 'The estate is active again.');
-      return;
+      return (
+        (await resolveCause(
+          estate.id,
+          'estate_failed',
+          'The estate is active again.',
+        )) !== null
+      );
     case 'infrastructure.estate.deprovisioned':
-      await resolveCause(estate.id, 'estate_failed', 'The estate was deprovisioned.');
-      return;
+      return (
+        (await resolveCause(
+          estate.id,
+          'estate_failed',
+          'The estate was deprovisioned.',
+        )) !== null
+      );
     case 'infrastructure.deployment.failed':
     case 'infrastructure.deployment.rolled_back':
-      await deploymentFailed(estate, event);
-      return;
+      return (await deploymentFailed(estate, event)) !== null;
     case 'infrastructure.deployment.succeeded':
-      await resolveCause(
-        text(event.data.service_id) ?? '',
-        'deployment_failed',
-        `Deployment ${event.subject_id} of the service succeeded.`,
+      return (
+        (await resolveCause(
+          text(event.data.service_id) ?? '',
+          'deployment_failed',
+          `Deployment ${event.subject_id} of the service succeeded.`,
+        )) !== null
       );
-      return;
-    case 'infrastructure.service.deleted':
+    case 'infrastructure.service.deleted': {
+      let changed = false;
       for (const cause of ['deployment_failed', 'service_unhealthy'] as const)
-        await resolveCause(event.subject_id, cause, 'The service was deleted.');
-      return;
+        changed =
+          (await resolveCause(event.subject_id, cause, 'The service was deleted.')) !==
+            null || changed;
+      return changed;
+    }
+    default:
+      return false;
   }
 }
 
 /**
- * Opens or resolves incidents for one platform event, then scores the estate again.
- * Safe to run twice for one event: a redelivered event opens nothing new.
+ * Opens or resolves incidents for one platform event and, when an incident changed,
+ * scores the estate again. Safe to run twice for one event: a redelivered event opens
+ * nothing new.
  */
 export async function reactToEvent(event: PlatformEvent): Promise<void> {
   const estate = await getEstate(event.estate_id);
   if (!estate) return;
-  await react(estate, event);
-  await evaluateEstateHealth(estate.id);
+  if (await react(estate, event)) await evaluateEstateHealth(estate.id);
 }
