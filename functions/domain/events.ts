@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   'infrastructure.estate.deprovisioning_started',
   'infrastructure.estate.deprovisioned',
   'infrastructure.estate.updated',
+  'infrastructure.estate.degraded',
+  'infrastructure.estate.recovered',
   'infrastructure.environment.created',
   'infrastructure.environment.updated',
   'infrastructure.environment.deleted',
@@ -24,6 +26,9 @@ export const EVENT_TYPES = [
   'infrastructure.policy.deleted',
   'infrastructure.policy.violated',
   'infrastructure.policy.overridden',
+  'infrastructure.incident.opened',
+  'infrastructure.incident.acknowledged',
+  'infrastructure.incident.resolved',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

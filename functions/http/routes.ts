@@ -29,6 +29,7 @@ const ESTATES = '/v1/infrastructure/estates';
 const ENVIRONMENTS = '/v1/infrastructure/environments';
 const SERVICES = '/v1/infrastructure/services';
 const DEPLOYMENTS = '/v1/infrastructure/deployments';
+const INCIDENTS = '/v1/infrastructure/incidents';
 const POLICIES = '/v1/infrastructure/policies';
 
 export const ROUTES: readonly Route[] = [
@@ -254,6 +255,60 @@ export const ROUTES: readonly Route[] = [
     path: `${POLICIES}/{id}`,
     entry: 'functions/http/policies/delete-policy.ts',
     scope: 'admin',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'GetEstateHealth',
+    method: 'GET',
+    path: `${ESTATES}/{id}/health`,
+    entry: 'functions/http/estates/get-estate-health.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'RecordServiceHealth',
+    method: 'POST',
+    path: `${SERVICES}/{id}/health`,
+    entry: 'functions/http/services/record-service-health.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'ListIncidents',
+    method: 'GET',
+    path: INCIDENTS,
+    entry: 'functions/http/incidents/list-incidents.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'GetIncident',
+    method: 'GET',
+    path: `${INCIDENTS}/{id}`,
+    entry: 'functions/http/incidents/get-incident.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
+  {
+    name: 'AcknowledgeIncident',
+    method: 'POST',
+    path: `${INCIDENTS}/{id}/acknowledge`,
+    entry: 'functions/http/incidents/acknowledge-incident.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+  {
+    name: 'ResolveIncident',
+    method: 'POST',
+    path: `${INCIDENTS}/{id}/resolve`,
+    entry: 'functions/http/incidents/resolve-incident.ts',
+    scope: 'write',
     authorized: true,
     grants: ['table:write'],
   },

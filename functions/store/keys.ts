@@ -83,4 +83,29 @@ export const keys = {
     pk: `RATELIMIT#${workspaceId}#${windowStart}`,
     sk: 'RATELIMIT',
   }),
+  incident: (incidentId: string) => ({ pk: `INCIDENT#${incidentId}`, sk: 'INCIDENT' }),
+  /** gsi1: incidents of an estate by opening time; gsi2 (sparse): only the unresolved ones. */
+  incidentIndexes: (estateId: string, openedAt: string, incidentId: string) => ({
+    gsi1pk: `ESTATE#${estateId}#INCIDENTS`,
+    gsi1sk: `INCIDENT#${openedAt}#${incidentId}`,
+    gsi2pk: `ESTATE#${estateId}#OPEN_INCIDENTS`,
+    gsi2sk: `INCIDENT#${openedAt}#${incidentId}`,
+  }),
+  estateIncidents: (estateId: string) => `ESTATE#${estateId}#INCIDENTS`,
+  estateOpenIncidents: (estateId: string) => `ESTATE#${estateId}#OPEN_INCIDENTS`,
+  /** At most one unresolved incident per resource and cause. */
+  incidentCause: (resourceId: string, cause: string) => ({
+    pk: `INCIDENTCAUSE#${resourceId}#${cause}`,
+    sk: 'INCIDENTCAUSE',
+  }),
+  /** A platform event that already opened an incident; redeliveries find it. */
+  incidentEvent: (eventId: string) => ({
+    pk: `INCIDENTEVENT#${eventId}`,
+    sk: 'INCIDENTEVENT',
+  }),
+  /** The estates the health schedule reads, spread over a few partitions. */
+  healthRoster: (shard: number, estateId: string) => ({
+    pk: `HEALTHROSTER#${shard}`,
+    sk: `ESTATE#${estateId}`,
+  }),
 } as const;

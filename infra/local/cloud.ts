@@ -1,6 +1,7 @@
 import type { BusEvent, LocalRule } from './event-bus.ts';
 import { type ReferenceResolver, resolveValue } from './intrinsics.ts';
 import { localFunction } from './invoke.ts';
+import { type LocalSchedule, ratePeriodSeconds } from './schedules.ts';
 import {
   type LocalStateMachineDefinition,
   type TaskFunction,
@@ -203,31 +204,53 @@ export class LocalCloud {
     return this.#resources('AWS::Events::EventBus').map(([id]) => this.#busName(id));
   }
 
+  #enabledRules(scheduled: boolean): [string, Resource][] {
+    return this.#resources('AWS::Events::Rule').filter(
+      ([, resource]) =>
+        resource.Properties?.State !== 'DISABLED' &&
+        (resource.Properties?.ScheduleExpression !== undefined) === scheduled,
+    );
+  }
+
+  /** The scheduled rules, with their rate and their targets bound to local stand-ins. */
+  schedules(): LocalSchedule[] {
+    return this.#enabledRules(true).map(([id, resource]) => {
+      const properties = resolveValue(resource.Properties ?? {}, this.resolver) as Record<
+        string,
+        unknown
+      >;
+      const targets = (properties.Targets ?? []) as Record<string, unknown>[];
+      return {
+        name: id,
+        periodSeconds: ratePeriodSeconds(String(properties.ScheduleExpression)),
+        targets: targets.map((target) => this.#target(id, target)),
+      };
+    });
+  }
+
   rules(): LocalRule[] {
-    return this.#resources('AWS::Events::Rule')
-      .filter(([, resource]) => resource.Properties?.State !== 'DISABLED')
-      .map(([id, resource]) => {
-        const properties = resolveValue(
-          resource.Properties ?? {},
-          this.resolver,
-        ) as Record<string, unknown>;
-        const targets = (properties.Targets ?? []) as Record<string, unknown>[];
-        return {
-          name: id,
-          busName:
-            String(properties.EventBusName ?? 'default')
-              .split('/')
-              .pop() ?? 'default',
-          pattern:
-            typeof properties.EventPattern === 'string'
-              ? JSON.parse(properties.EventPattern)
-              : properties.EventPattern,
-          targets: targets.map((target) => ({
-            id: String(target.Id),
-            deliver: this.#target(id, target),
-          })),
-        };
-      });
+    return this.#enabledRules(false).map(([id, resource]) => {
+      const properties = resolveValue(resource.Properties ?? {}, this.resolver) as Record<
+        string,
+        unknown
+      >;
+      const targets = (properties.Targets ?? []) as Record<string, unknown>[];
+      return {
+        name: id,
+        busName:
+          String(properties.EventBusName ?? 'default')
+            .split('/')
+            .pop() ?? 'default',
+        pattern:
+          typeof properties.EventPattern === 'string'
+            ? JSON.parse(properties.EventPattern)
+            : properties.EventPattern,
+        targets: targets.map((target) => ({
+          id: String(target.Id),
+          deliver: this.#target(id, target),
+        })),
+      };
+    });
   }
 
   #target(

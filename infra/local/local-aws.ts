@@ -7,6 +7,7 @@ import { LocalCloud, type Template } from './cloud.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.ts';
 import { LocalQueues } from './queues.ts';
+import { LocalScheduler } from './schedules.ts';
 import { LocalStepFunctions } from './step-functions.ts';
 import { StreamPoller } from './stream-poller.ts';
 
@@ -37,6 +38,11 @@ export interface LocalAwsOptions {
   readonly retryMs?: number;
   /** PutEvents fails this many entries first (fault injection). @default 0 */
   readonly failFirstEvents?: number;
+  /**
+   * Every scheduled rule runs this often, in seconds; 0 switches them off.
+   * @default - each rule's own rate
+   */
+  readonly scheduleSeconds?: number;
 }
 
 export interface LocalAws {
@@ -45,6 +51,8 @@ export interface LocalAws {
   readonly stepFunctions: LocalStepFunctions;
   readonly bus: LocalEventBus;
   readonly queues: LocalQueues;
+  /** The scheduled rules; `run(name)` runs one at once. */
+  readonly scheduler: LocalScheduler;
   readonly start: () => void;
   readonly stop: () => Promise<void>;
 }
@@ -78,6 +86,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     failFirstEntries: options.failFirstEvents ?? 0,
   });
   for (const service of [stepFunctions, queues, bus]) service.register(endpoint);
+  const scheduler = new LocalScheduler(cloud.schedules());
   const pollers = cloud
     .eventSourceMappings()
     .map((mapping) => new StreamPoller(options.dynamoEndpoint, mapping));
@@ -94,10 +103,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     stepFunctions: machines,
     bus,
     queues,
+    scheduler,
     start: () => {
       for (const poller of pollers) poller.start();
+      scheduler.start(options.scheduleSeconds);
     },
     stop: async () => {
+      await scheduler.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
       await endpoint.close();
     },

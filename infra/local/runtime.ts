@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   readonly waitMs?: number;
   /** PutEvents fails this many entries before accepting any (fault injection). @default 0 */
   readonly failFirstEvents?: number;
+  /** Scheduled rules run this often, in seconds; 0 switches them off. @default each rule's rate */
+  readonly scheduleSeconds?: number;
 }
 
 export interface Runtime {
@@ -97,6 +99,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(options.failFirstEvents === undefined
       ? {}
       : { failFirstEvents: options.failFirstEvents }),
+    ...(options.scheduleSeconds === undefined
+      ? {}
+      : { scheduleSeconds: options.scheduleSeconds }),
   });
   configureEnvironment({ ...aws.environment, ...overrides });
   const keys = await loadOrCreateKeys(keysDir);

@@ -12,6 +12,7 @@ const { values } = parseArgs({
       type: 'string',
       default: process.env.LOCAL_FAIL_FIRST_EVENTS ?? '0',
     },
+    'schedule-seconds': { type: 'string', default: process.env.LOCAL_SCHEDULE_SECONDS },
   },
 });
 
@@ -29,6 +30,17 @@ if (
   );
   process.exit(2);
 }
+const scheduleSeconds =
+  values['schedule-seconds'] === undefined
+    ? undefined
+    : Number(values['schedule-seconds']);
+if (
+  scheduleSeconds !== undefined &&
+  (!Number.isFinite(scheduleSeconds) || scheduleSeconds < 0)
+) {
+  console.error('LOCAL_SCHEDULE_SECONDS must be a number of seconds, 0 or more.');
+  process.exit(2);
+}
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a whole number from 0 to 65535, not "${values.port}".`);
   process.exit(2);
@@ -40,6 +52,7 @@ try {
     inMemory: values['in-memory'],
     waitMs,
     failFirstEvents,
+    ...(scheduleSeconds === undefined ? {} : { scheduleSeconds }),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
   console.log(

@@ -7,6 +7,8 @@ import { CursorSecret } from '../constructs/cursor-secret.ts';
 import { Data } from '../constructs/data.ts';
 import { DeploymentWorkflow } from '../constructs/deployment-workflow.ts';
 import { EstateWorkflows } from '../constructs/estate-workflows.ts';
+import { Health } from '../constructs/health.ts';
+import { Incidents } from '../constructs/incidents.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
 import type { PlatformFunction } from '../constructs/platform-function.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
@@ -32,6 +34,10 @@ export class PlatformStack extends Stack {
   readonly events: PlatformEvents;
   /** The rolling deployment workflow. */
   readonly deployments: DeploymentWorkflow;
+  /** The health schedule and the roster of estates it reads. */
+  readonly health: Health;
+  /** The rule and function that open and resolve incidents from platform events. */
+  readonly incidents: Incidents;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -51,6 +57,13 @@ export class PlatformStack extends Stack {
     this.events = events;
     this.estates = estates;
     this.deployments = deployments;
+    const linked = {
+      table: data.table,
+      bus: events.bus,
+      deadLetters: events.deadLetters,
+    };
+    this.health = new Health(this, 'Health', linked);
+    this.incidents = new Incidents(this, 'Incidents', linked);
     const functions = new RouteFunctions(this, 'Routes', {
       routes,
       table: data.table,

@@ -179,7 +179,9 @@ describe('PlatformEvents', () => {
     const template = templateFor();
     const { bus, auditLog } = eventsIds();
 
-    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter(
+      (rule) => JSON.stringify(rule.Properties.Targets).includes(':log-group:'),
+    );
 
     expect(rules).toHaveLength(1);
     expect(rules[0]?.Properties).toMatchObject({

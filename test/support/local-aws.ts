@@ -29,6 +29,8 @@ export function useLocalAws(
       cursorKey: process.env.CURSOR_SIGNING_KEY ?? '',
       waitMs: options.waitMs ?? 20,
       retryMs: 10,
+      // Tests run scheduled rules themselves, through aws.scheduler.run(…).
+      scheduleSeconds: 0,
     });
     const { CURSOR_SIGNING_KEY: _ignored, ...environment } = aws.environment;
     Object.assign(process.env, environment);

@@ -1,0 +1,105 @@
+import { listEstateServices } from '../../store/estate-services.ts';
+import {
+  buildEstateTransition,
+  type EstateItem,
+  getEstate,
+} from '../../store/estates.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import { listOpenIncidents } from '../../store/incident-lists.ts';
+import type { StoredServiceHealth } from '../../store/service-health.ts';
+import {
+  ConditionFailedError,
+  type TransactItem,
+  transact,
+} from '../../store/transact.ts';
+import { nowIso } from '../common.ts';
+import { STARTING_HEALTH } from '../services/workload.ts';
+import { type EstateHealth, estateHealthOf } from './estate-health.ts';
+import { statusForScore } from './estate-status.ts';
+import { estateHealthEvent } from './health-events.ts';
+
+/** The breakdown stored on the estate item, behind GET …/estates/{id}/health. */
+export interface StoredEstateHealth extends EstateHealth {
+  readonly evaluated_at: string;
+}
+
+/** Open policy violations the policy engine records on the estate; 0 until it does. */
+const policyViolationsOf = (estate: EstateItem) => {
+  const count = Reflect.get(estate, 'open_policy_violations');
+  return typeof count === 'number' ? count : 0;
+};
+
+const storedHealthOf = (estate: EstateItem) =>
+  Reflect.get(estate, 'health') as StoredEstateHealth | undefined;
+
+const sameHealth = (a: EstateHealth, b: StoredEstateHealth | undefined) =>
+  b !== undefined &&
+  JSON.stringify([a.score, a.components, a.environments]) ===
+    JSON.stringify([b.score, b.components, b.environments]);
+
+async function measure(estate: EstateItem): Promise<EstateHealth> {
+  const [groups, incidents] = await Promise.all([
+    listEstateServices(estate.id),
+    listOpenIncidents(estate.id),
+  ]);
+  const environments = groups.map(({ environment, services }) => ({
+    id: environment.id,
+    name: environment.name,
+    services: services.map((service) => {
+      // Items written before health readings existed may carry none yet.
+      const health: StoredServiceHealth =
+        (service.health as StoredServiceHealth | undefined) ?? STARTING_HEALTH;
+      return {
+        score: health.score,
+        availability: health.availability,
+        error_rate: health.error_rate,
+      };
+    }),
+  }));
+  return estateHealthOf(environments, incidents, policyViolationsOf(estate));
+}
+
+/**
+ * Scores an active or degraded estate and stores the score with its breakdown. When
+ * the score crosses a threshold the estate turns degraded (or active again) and, in
+ * the same transaction, `infrastructure.estate.degraded` (or `.recovered`) is
+ * recorded. Nothing is written when nothing changed; a racing evaluation that changed
+ * the status first wins. Returns the estate's health, or null for other statuses.
+ */
+export async function evaluateEstateHealth(
+  estateId: string,
+): Promise<StoredEstateHealth | null> {
+  const estate = await getEstate(estateId);
+  if (!estate || (estate.status !== 'active' && estate.status !== 'degraded'))
+    return null;
+  const health = await measure(estate);
+  const now = new Date();
+  const stored = { ...health, evaluated_at: nowIso(now) };
+  const next = statusForScore(estate.status, health.score);
+  if (next === estate.status && sameHealth(health, storedHealthOf(estate)))
+    return storedHealthOf(estate) ?? stored;
+  const items: TransactItem[] = [
+    {
+      Update: buildEstateTransition({
+        estateId,
+        from: [estate.status],
+        to: next,
+        now: stored.evaluated_at,
+        set: { health_score: health.score, health: stored },
+      }),
+    },
+  ];
+  if (next !== estate.status) {
+    const changed = { ...estate, status: next, health_score: health.score };
+    const action = next === 'degraded' ? 'degraded' : 'recovered';
+    items.push({
+      Put: buildPutEvent(estateHealthEvent(changed, action, health.score, now)),
+    });
+  }
+  try {
+    await transact(items);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+  }
+  return stored;
+}

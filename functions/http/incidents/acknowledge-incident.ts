@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { acknowledgeIncident } from '../../domain/incidents/acknowledge-incident.ts';
+import { IncidentId } from '../../domain/incidents/incident.ts';
+import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
+import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
+import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/** POST /v1/infrastructure/incidents/{id}/acknowledge — someone is on it. */
+export const handler = httpHandler(
+  {
+    scope: 'write',
+    idempotent: true,
+    summary: 'Acknowledge an incident',
+    params: z.object({ id: IncidentId }),
+    responses: { 200: IncidentResponse },
+  },
+  async ({ params, caller }) => {
+    const incident = await ownedIncident(params.id, caller.workspaceId);
+    const acknowledged = await acknowledgeIncident(incident, caller.subject);
+    return { status: 200, body: { data: toIncidentResource(acknowledged) } };
+  },
+);

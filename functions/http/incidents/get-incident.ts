@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { IncidentId } from '../../domain/incidents/incident.ts';
+import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
+import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
+import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/** GET /v1/infrastructure/incidents/{id} — one incident of the caller's workspace. */
+export const handler = httpHandler(
+  {
+    scope: 'read',
+    summary: 'Get an incident',
+    params: z.object({ id: IncidentId }),
+    responses: { 200: IncidentResponse },
+  },
+  async ({ params, caller }) => {
+    const incident = await ownedIncident(params.id, caller.workspaceId);
+    return { status: 200, body: { data: toIncidentResource(incident) } };
+  },
+);

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { evaluateEstateHealth } from '../../domain/health/evaluate-estate-health.ts';
+import { IncidentId } from '../../domain/incidents/incident.ts';
+import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
+import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
+import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
+import { resolveIncident } from '../../domain/incidents/resolve-incident.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/** POST /v1/infrastructure/incidents/{id}/resolve — close an incident by hand. */
+export const handler = httpHandler(
+  {
+    scope: 'write',
+    idempotent: true,
+    summary: 'Resolve an incident',
+    params: z.object({ id: IncidentId }),
+    responses: { 200: IncidentResponse },
+  },
+  async ({ params, caller }) => {
+    const incident = await ownedIncident(params.id, caller.workspaceId);
+    const resolved = await resolveIncident(
+      incident,
+      caller.subject,
+      'Resolved by a user.',
+    );
+    await evaluateEstateHealth(resolved.estate_id);
+    return { status: 200, body: { data: toIncidentResource(resolved) } };
+  },
+);

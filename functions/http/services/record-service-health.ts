@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { HealthSignalResponse } from '../../domain/health/health-schema.ts';
+import { HealthSignalBody } from '../../domain/health/health-signal.ts';
+import { recordHealthSignal } from '../../domain/health/record-health-signal.ts';
+import { ownedService } from '../../domain/services/owned-service.ts';
+import { ServiceId } from '../../domain/services/service.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+/**
+ * POST /v1/infrastructure/services/{id}/health — one health observation of a service
+ * from a monitoring source. The service's health, its incidents and its estate's
+ * score follow at once.
+ */
+export const handler = httpHandler(
+  {
+    scope: 'write',
+    idempotent: true,
+    summary: 'Record a health signal for a service',
+    params: z.object({ id: ServiceId }),
+    body: HealthSignalBody,
+    responses: { 200: HealthSignalResponse },
+  },
+  async ({ params, body, caller }) => {
+    const service = await ownedService(params.id, caller.workspaceId);
+    const estate = await ownedEstate(service.estate_id, caller.workspaceId);
+    const recorded = await recordHealthSignal(estate, service, body);
+    return {
+      status: 200,
+      body: {
+        data: {
+          service_id: service.id,
+          applied: recorded.applied,
+          health: recorded.health,
+        },
+      },
+    };
+  },
+);

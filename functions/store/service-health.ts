@@ -1,0 +1,51 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HealthStatus } from '../drivers/driver.ts';
+import { documentClient } from './client.ts';
+import { keys } from './keys.ts';
+import { tableName } from './table.ts';
+
+/** A service's latest health reading, as stored in its `health` attribute. */
+export interface StoredServiceHealth {
+  readonly score: number;
+  readonly status: HealthStatus;
+  readonly availability?: number;
+  readonly error_rate?: number;
+  readonly latency_p99_ms?: number | null;
+  readonly source?: string;
+  readonly observed_at?: string;
+}
+
+/**
+ * Builds the update of a service's health reading. It fails when the service is gone
+ * or already holds a reading observed later, so a late signal never overwrites a
+ * newer one.
+ */
+export function buildRecordServiceHealth(serviceId: string, health: StoredServiceHealth) {
+  return {
+    TableName: tableName(),
+    Key: keys.service(serviceId),
+    UpdateExpression: 'SET #health = :health',
+    ConditionExpression:
+      'attribute_exists(pk) AND (attribute_not_exists(#health.#observed) OR #health.#observed <= :observed)',
+    ExpressionAttributeNames: { '#health': 'health', '#observed': 'observed_at' },
+    ExpressionAttributeValues: { ':health': health, ':observed': health.observed_at },
+    ReturnValues: 'ALL_OLD' as const,
+  };
+}
+
+/** Stores a reading; returns the one it replaced (if any), or null when it was stale. */
+export async function recordServiceHealth(
+  serviceId: string,
+  health: StoredServiceHealth,
+): Promise<{ previous: StoredServiceHealth | undefined } | null> {
+  try {
+    const result = await documentClient.send(
+      new UpdateCommand(buildRecordServiceHealth(serviceId, health)),
+    );
+    return { previous: result.Attributes?.health as StoredServiceHealth | undefined };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+      return null;
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { callerFromClaims } from '../../functions/platform/auth.ts';
+import { eventually } from '../support/http-client.ts';
+import { useLocalAws } from '../support/local-aws.ts';
+import { seedActiveEstate, seedContainerService } from '../support/seed.ts';
+
+process.env.SIM_TIME_SCALE = '0.01';
+const localAws = useLocalAws({ waitMs: 5 });
+
+const { createDeployment } = await import(
+  '../../functions/domain/deployments/create-deployment.ts'
+);
+const { listIncidents } = await import('../../functions/store/incident-lists.ts');
+const { listEvents } = await import('../../functions/store/events.ts');
+const { getEstate } = await import('../../functions/store/estates.ts');
+const { enrolEstate } = await import('../../functions/store/health-roster.ts');
+const { reactToEvent } = await import(
+  '../../functions/domain/incidents/react-to-event.ts'
+);
+
+const caller = callerFromClaims({
+  sub: 'USR-26-000044',
+  workspace_id: 'WS-26-000021',
+  scope: 'deploy',
+});
+
+async function deploy(service: { id: string; environment_id: string }, image: string) {
+  const deployment = await createDeployment(
+    {
+      environment_id: service.environment_id,
+      service_id: service.id,
+      image,
+      strategy: 'rolling',
+      rolling: { batch_size: 1 },
+    },
+    caller,
+  );
+  await localAws().stepFunctions.idle();
+  return deployment;
+}
+
+const incidentsOf = async (estateId: string) =>
+  (await listIncidents(estateId, {}, 100)).items;
+
+/** Waits, boundedly, until the estate's incidents meet `done`. */
+const incidentsWhen = (
+  estateId: string,
+  done: (incidents: Awaited<ReturnType<typeof incidentsOf>>) => boolean,
+) =>
+  eventually(async () => {
+    const incidents = await incidentsOf(estateId);
+    return done(incidents) ? incidents : undefined;
+  });
+
+describe('incidents from platform events', () => {
+  it('opens exactly one incident for a rolled-back deployment, naming it as the suspected change', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+
+    const deployment = await deploy(
+      service,
+      'ghcr.io/apex-digital/payments-api:v2.5.0-unhealthy',
+    );
+    const [incident] = await incidentsWhen(
+      estate.id,
+      (incidents) => incidents.length > 0,
+    );
+    await localAws().bus.idle();
+
+    expect(await incidentsOf(estate.id)).toHaveLength(1);
+    expect(incident).toMatchObject({
+      status: 'open',
+      severity: 'high',
+      service_line_id: estate.service_line_id,
+      cause: { code: 'deployment_failed', resource_id: service.id },
+    });
+    expect(incident?.affected_resources).toContainEqual({
+      type: 'deployment',
+      id: deployment.deployment_id,
+    });
+    expect(incident?.suspected_changes.map((change) => change.id)).toEqual([
+      deployment.deployment_id,
+    ]);
+  });
+
+  it('opens nothing more when the same event arrives again', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+    await deploy(service, 'ghcr.io/apex-digital/payments-api:v2.5.1-unhealthy');
+    await incidentsWhen(estate.id, (incidents) => incidents.length > 0);
+    const events = (
+      await listEvents(estate.id, { type: 'infrastructure.deployment.rolled_back' }, 10)
+    ).items;
+
+    for (const event of events) await reactToEvent(event);
+
+    expect(await incidentsOf(estate.id)).toHaveLength(1);
+  });
+
+  it('resolves the incident by itself when a later deployment of the service succeeds', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+    await deploy(service, 'ghcr.io/apex-digital/payments-api:v2.5.2-unhealthy');
+    await incidentsWhen(estate.id, (incidents) => incidents.length > 0);
+
+    await deploy(service, 'ghcr.io/apex-digital/payments-api:v2.5.3');
+    const [incident] = await incidentsWhen(
+      estate.id,
+      (incidents) => incidents[0]?.status === 'resolved',
+    );
+
+    expect(incident).toMatchObject({ status: 'resolved', resolved_by: 'platform' });
+  });
+});
+
+describe('the health schedule', () => {
+  it('reads an unhealthy service from its driver, opens its incident and degrades the estate', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate, {
+      image: 'ghcr.io/apex-digital/payments-api:v2.6.0-unhealthy',
+    });
+    await enrolEstate(
+      { estate_id: estate.id, workspace_id: estate.workspace_id },
+      estate.created_at,
+    );
+    const schedule = localAws()
+      .scheduler.names()
+      .find((name) => name.includes('HealthSchedule'));
+
+    await localAws().scheduler.run(schedule ?? '');
+    await localAws().scheduler.run(schedule ?? '');
+
+    const incidents = await incidentsOf(estate.id);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.cause).toMatchObject({
+      code: 'service_unhealthy',
+      resource_id: service.id,
+    });
+    expect((await getEstate(estate.id))?.status).toBe('degraded');
+    expect(
+      (await listEvents(estate.id, { type: 'infrastructure.estate.degraded' }, 10)).items,
+    ).toHaveLength(1);
+  });
+});
