@@ -19,6 +19,8 @@ export const EVENT_TYPES = [
   'infrastructure.deployment.failed',
   'infrastructure.deployment.rolled_back',
   'infrastructure.deployment.cancelled',
+  'infrastructure.usage.metered',
+  'infrastructure.cost.threshold_exceeded',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { Scope } from '../platform/auth.ts';
+import { COST_ROUTES } from './cost-routes.ts';
 
 /** What a route's function may do beyond reading the table. */
 export type Grant =
@@ -211,6 +212,7 @@ export const ROUTES: readonly Route[] = [
     authorized: true,
     grants: ['table:write'],
   },
+  ...COST_ROUTES,
 ];
 
 /** The route key API Gateway uses, e.g. `GET /v1/infrastructure/estates/{id}`. */

@@ -1,0 +1,19 @@
+import type { Route } from './routes.ts';
+
+const USAGE = '/v1/infrastructure/usage';
+const COSTS = '/v1/infrastructure/costs';
+const PRICES = '/v1/infrastructure/estates/{id}/prices';
+const BUDGETS = '/v1/infrastructure/budgets';
+
+/** The routes of usage, costs, prices and budgets; ROUTES includes them. */
+export const COST_ROUTES: readonly Route[] = [
+  {
+    name: 'IngestUsage',
+    method: 'POST',
+    path: USAGE,
+    entry: 'functions/http/costs/ingest-usage.ts',
+    scope: 'write',
+    authorized: true,
+    grants: ['table:write'],
+  },
+];
