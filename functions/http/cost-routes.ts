@@ -16,4 +16,13 @@ export const COST_ROUTES: readonly Route[] = [
     authorized: true,
     grants: ['table:write'],
   },
+  {
+    name: 'GetCosts',
+    method: 'GET',
+    path: COSTS,
+    entry: 'functions/http/costs/get-costs.ts',
+    scope: 'read',
+    authorized: true,
+    grants: [],
+  },
 ];

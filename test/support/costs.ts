@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { UsageRecordInput } from '../../functions/domain/costs/usage.ts';
 import type { WorkloadType } from '../../functions/drivers/driver.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { allocateId } from '../../functions/store/ids.ts';
@@ -77,11 +78,14 @@ export async function seedService(
 }
 
 /** A usage record body for a service, with overrides. */
-export function usageRecord(serviceId: string, overrides: Record<string, unknown> = {}) {
+export function usageRecord(
+  serviceId: string,
+  overrides: Partial<UsageRecordInput> = {},
+): UsageRecordInput {
   return {
     record_id: `rec-${Math.random().toString(36).slice(2)}`,
     service_id: serviceId,
-    metric: 'vcpu_hours',
+    metric: 'vcpu_hours' as const,
     quantity: 1,
     time: new Date(Date.now() - 60_000).toISOString(),
     source: 'test',
