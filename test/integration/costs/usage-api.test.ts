@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handler as ingest } from '../../../functions/http/costs/ingest-usage.ts';
+import { handler as listEnvironments } from '../../../functions/http/environments/list-environments.ts';
+import { handler as getEstate } from '../../../functions/http/estates/get-estate.ts';
+import { handler as getService } from '../../../functions/http/services/get-service.ts';
 import { listEvents } from '../../../functions/store/events.ts';
 import { seedEnvironment, seedService, usageRecord } from '../../support/costs.ts';
 import { call } from '../../support/http.ts';
@@ -50,6 +53,18 @@ describe('POST /v1/infrastructure/usage', () => {
       record_id: record.record_id,
       status: 'duplicate',
     });
+  });
+
+  it('counts records sent concurrently by several callers once', async () => {
+    const { service_id } = await workload();
+    const records = Array.from({ length: 20 }, () => usageRecord(service_id));
+
+    const responses = await Promise.all(Array.from({ length: 4 }, () => post(records)));
+
+    const accepted = responses.map((response) => response.body.data.accepted);
+    expect(accepted.reduce((a, b) => a + b, 0)).toBe(20);
+    const again = await post(records);
+    expect(again.body.data.duplicates).toBe(20);
   });
 
   it('counts a record repeated within one batch once', async () => {
@@ -134,5 +149,39 @@ describe('POST /v1/infrastructure/usage', () => {
     expect(events.items).toHaveLength(1);
     expect(events.items[0]?.service_line_id).toMatch(/^LIN-/);
     expect(events.items[0]?.data.record_count).toBe(2);
+  });
+});
+
+describe('cost_mtd', () => {
+  it('shows the month to date on the estate, environment and service', async () => {
+    const { service_id, environment_id, estate_id } = await workload();
+    await post([usageRecord(service_id, { quantity: 1000 })]);
+
+    const [estate, environment, service] = await Promise.all([
+      call(getEstate, {
+        routeKey: 'GET /v1/infrastructure/estates/{id}',
+        path: `/v1/infrastructure/estates/${estate_id}`,
+        pathParameters: { id: estate_id },
+      }),
+      call(listEnvironments, {
+        routeKey: 'GET /v1/infrastructure/environments',
+        path: '/v1/infrastructure/environments',
+        query: `estate_id=${estate_id}`,
+      }),
+      call(getService, {
+        routeKey: 'GET /v1/infrastructure/services/{id}',
+        path: `/v1/infrastructure/services/${service_id}`,
+        pathParameters: { id: service_id },
+      }),
+    ]);
+
+    // 1000 vCPU-hours in eu-west-1 at $0.04048 × 1.08
+    expect(estate.body.data).toMatchObject({ cost_mtd: 43.72, currency: 'USD' });
+    expect(estate.body.data.cost_forecast).toBeGreaterThanOrEqual(43.72);
+    expect(environment.body.data[0]).toMatchObject({
+      id: environment_id,
+      cost_mtd: 43.72,
+    });
+    expect(service.body.data.cost_mtd).toBe(43.72);
   });
 });
