@@ -1,6 +1,7 @@
 import type { BusEvent, LocalRule } from './event-bus.ts';
 import { type ReferenceResolver, resolveValue } from './intrinsics.ts';
 import { localFunction } from './invoke.ts';
+import type { LocalSchedule } from './scheduler.ts';
 import {
   type LocalStateMachineDefinition,
   type TaskFunction,
@@ -298,6 +299,38 @@ export class LocalCloud {
           : {}),
       };
     });
+  }
+
+  /**
+   * The EventBridge Scheduler schedules that are enabled, each bound to its Lambda
+   * target with the input the scheduler would send (its `<aws.scheduler.scheduled-time>`
+   * filled in with the local firing time).
+   */
+  schedules(): LocalSchedule[] {
+    return this.#resources('AWS::Scheduler::Schedule')
+      .filter(([, resource]) => resource.Properties?.State !== 'DISABLED')
+      .map(([id, resource]) => {
+        const properties = resolveValue(
+          resource.Properties ?? {},
+          this.resolver,
+        ) as Record<string, unknown>;
+        const target = (properties.Target ?? {}) as Record<string, unknown>;
+        const arn = String(target.Arn ?? '');
+        if (!arn.startsWith('arn:aws:lambda:'))
+          throw new Error(`schedule ${id}: target ${arn} has no local stand-in`);
+        const invoke = this.functionFor(arn);
+        const input = typeof target.Input === 'string' ? target.Input : '{}';
+        return {
+          name: id,
+          expression: String(properties.ScheduleExpression ?? ''),
+          fire: (time: Date) =>
+            invoke(
+              JSON.parse(
+                input.replaceAll('<aws.scheduler.scheduled-time>', time.toISOString()),
+              ),
+            ),
+        };
+      });
   }
 }
 

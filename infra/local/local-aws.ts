@@ -7,6 +7,7 @@ import { LocalCloud, type Template } from './cloud.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.ts';
 import { LocalQueues } from './queues.ts';
+import { LocalScheduler } from './scheduler.ts';
 import { LocalStepFunctions } from './step-functions.ts';
 import { StreamPoller } from './stream-poller.ts';
 
@@ -37,6 +38,8 @@ export interface LocalAwsOptions {
   readonly retryMs?: number;
   /** PutEvents fails this many entries first (fault injection). @default 0 */
   readonly failFirstEvents?: number;
+  /** Every schedule of the template fires this often locally, in ms. @default 60000 */
+  readonly schedulePeriodMs?: number;
 }
 
 export interface LocalAws {
@@ -45,6 +48,7 @@ export interface LocalAws {
   readonly stepFunctions: LocalStepFunctions;
   readonly bus: LocalEventBus;
   readonly queues: LocalQueues;
+  readonly scheduler: LocalScheduler;
   readonly start: () => void;
   readonly stop: () => Promise<void>;
 }
@@ -81,6 +85,10 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const pollers = cloud
     .eventSourceMappings()
     .map((mapping) => new StreamPoller(options.dynamoEndpoint, mapping));
+  const scheduler = new LocalScheduler(
+    cloud.schedules(),
+    options.schedulePeriodMs ?? 60_000,
+  );
   const environment = {
     ...cloud.environment(),
     AWS_ENDPOINT_URL_SFN: url,
@@ -94,10 +102,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     stepFunctions: machines,
     bus,
     queues,
+    scheduler,
     start: () => {
       for (const poller of pollers) poller.start();
+      scheduler.start();
     },
     stop: async () => {
+      await scheduler.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
       await endpoint.close();
     },

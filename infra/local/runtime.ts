@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   readonly waitMs?: number;
   /** PutEvents fails this many entries before accepting any (fault injection). @default 0 */
   readonly failFirstEvents?: number;
+  /** Every schedule (the usage collector's) fires this often locally, in s. @default 60 */
+  readonly collectSeconds?: number;
 }
 
 export interface Runtime {
@@ -97,6 +99,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...(options.failFirstEvents === undefined
       ? {}
       : { failFirstEvents: options.failFirstEvents }),
+    schedulePeriodMs: (options.collectSeconds ?? 60) * 1000,
   });
   configureEnvironment({ ...aws.environment, ...overrides });
   const keys = await loadOrCreateKeys(keysDir);

@@ -12,12 +12,21 @@ const { values } = parseArgs({
       type: 'string',
       default: process.env.LOCAL_FAIL_FIRST_EVENTS ?? '0',
     },
+    'collect-seconds': {
+      type: 'string',
+      default: process.env.LOCAL_COLLECT_SECONDS ?? '60',
+    },
   },
 });
 
 const port = Number(values.port);
 const waitMs = Number(values['wait-ms']);
 const failFirstEvents = Number(values['fail-first-events']);
+const collectSeconds = Number(values['collect-seconds']);
+if (!Number.isFinite(collectSeconds) || collectSeconds <= 0) {
+  console.error('LOCAL_COLLECT_SECONDS must be a number of seconds above 0.');
+  process.exit(2);
+}
 if (
   !Number.isInteger(waitMs) ||
   waitMs < 0 ||
@@ -40,6 +49,7 @@ try {
     inMemory: values['in-memory'],
     waitMs,
     failFirstEvents,
+    collectSeconds,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
   console.log(

@@ -10,6 +10,7 @@ import { EstateWorkflows } from '../constructs/estate-workflows.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
 import type { PlatformFunction } from '../constructs/platform-function.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
+import { UsageCollector } from '../constructs/usage-collector.ts';
 import type { StageConfig } from '../stage-config.ts';
 
 export interface PlatformStackProps extends StackProps {
@@ -32,6 +33,8 @@ export class PlatformStack extends Stack {
   readonly events: PlatformEvents;
   /** The rolling deployment workflow. */
   readonly deployments: DeploymentWorkflow;
+  /** The hourly usage collector and its schedule. */
+  readonly usageCollector: UsageCollector;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -66,6 +69,9 @@ export class PlatformStack extends Stack {
         'deployment:start': (fn) =>
           grantStart(fn, deployments.stateMachine, 'DEPLOYMENT_STATE_MACHINE_ARN'),
       },
+    });
+    this.usageCollector = new UsageCollector(this, 'UsageCollector', {
+      table: data.table,
     });
     const api = new Api(this, 'Api', config);
     for (const route of routes) api.addRoute(route, functions.get(route));

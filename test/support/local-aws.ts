@@ -10,7 +10,7 @@ import { ensureTable } from '../../infra/local/table-setup.ts';
  * them, as `npm start` does. Returns a getter for the running instance.
  */
 export function useLocalAws(
-  options: { waitMs?: number; streams?: boolean } = {},
+  options: { waitMs?: number; streams?: boolean; schedulePeriodMs?: number } = {},
 ): () => LocalAws {
   let aws: LocalAws | undefined;
   beforeAll(async () => {
@@ -29,6 +29,7 @@ export function useLocalAws(
       cursorKey: process.env.CURSOR_SIGNING_KEY ?? '',
       waitMs: options.waitMs ?? 20,
       retryMs: 10,
+      ...(options.schedulePeriodMs ? { schedulePeriodMs: options.schedulePeriodMs } : {}),
     });
     const { CURSOR_SIGNING_KEY: _ignored, ...environment } = aws.environment;
     Object.assign(process.env, environment);
