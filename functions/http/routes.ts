@@ -15,7 +15,7 @@ export type Grant =
 export interface Route {
   /** Stable name, used for the Lambda function's construct ID. */
   readonly name: string;
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path in API Gateway's form, with `{param}` placeholders. */
   readonly path: string;
   /** Handler module, relative to the repository root; it exports `handler`. */
