@@ -63,21 +63,21 @@ export async function monthToDate(
   );
 }
 
-/** A resource with its cost fields in place: cost_forecast right after cost_mtd. */
+/** A resource with the month totals' cost fields in place of the stored ones. */
 export function withCost<R extends { cost_mtd: number }>(
   resource: R,
   cost: CostFields | undefined,
-): R & Partial<CostFields> {
+): R {
   if (!cost) return resource;
-  const entries = Object.entries(resource).flatMap(([key, value]) =>
-    key !== 'cost_mtd'
-      ? [[key, value]]
+  const entries = Object.entries(resource).flatMap(([key, value]) => {
+    if (key === 'cost_forecast') return [];
+    if (key !== 'cost_mtd') return [[key, value]];
+    return cost.cost_forecast === undefined
+      ? [['cost_mtd', cost.cost_mtd]]
       : [
           ['cost_mtd', cost.cost_mtd],
-          ...(cost.cost_forecast === undefined
-            ? []
-            : [['cost_forecast', cost.cost_forecast]]),
-        ],
-  );
-  return Object.fromEntries(entries) as R & Partial<CostFields>;
+          ['cost_forecast', cost.cost_forecast],
+        ];
+  });
+  return Object.fromEntries(entries) as R;
 }
