@@ -29,6 +29,8 @@ export const EVENT_TYPES = [
   'infrastructure.incident.opened',
   'infrastructure.incident.acknowledged',
   'infrastructure.incident.resolved',
+  'infrastructure.usage.metered',
+  'infrastructure.cost.threshold_exceeded',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { Scope } from '../platform/auth.ts';
+import { COST_ROUTES } from './cost-routes.ts';
 
 /** What a route's function may do beyond reading the table. */
 export type Grant =
@@ -14,7 +15,7 @@ export type Grant =
 export interface Route {
   /** Stable name, used for the Lambda function's construct ID. */
   readonly name: string;
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path in API Gateway's form, with `{param}` placeholders. */
   readonly path: string;
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -312,6 +313,7 @@ export const ROUTES: readonly Route[] = [
     authorized: true,
     grants: ['table:write'],
   },
+  ...COST_ROUTES,
 ];
 
 /** The route key API Gateway uses, e.g. `GET /v1/infrastructure/estates/{id}`. */

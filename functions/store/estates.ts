@@ -28,6 +28,7 @@ export function buildPutEstate(estate: Estate) {
     Item: {
       ...keys.estate(estate.id),
       ...keys.estateByWorkspace(estate.workspace_id, estate.id),
+      ...keys.estateDirectory(estate.id),
       entity: 'estate',
       version: 1,
       cost_mtd_micros: 0,

@@ -12,6 +12,7 @@ export const ID_PREFIXES = [
   'INFPOL',
   'INFINC',
   'EVT',
+  'BUDGET',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

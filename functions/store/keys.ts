@@ -108,4 +108,62 @@ export const keys = {
     pk: `HEALTHROSTER#${shard}`,
     sk: `ESTATE#${estateId}`,
   }),
+  /** One usage record, by the caller's record ID within its workspace (de-duplication). */
+  usageRecord: (workspaceId: string, recordId: string) => ({
+    pk: `USAGE#${workspaceId}#${recordId}`,
+    sk: 'USAGE',
+  }),
+  /** The partition of an estate's cost rollups: day rollups and month totals. */
+  estateCosts: (estateId: string) => `COSTS#${estateId}`,
+  /** A day rollup: one environment, service and metric on one UTC day. */
+  costDay: (
+    estateId: string,
+    day: string,
+    environmentId: string,
+    serviceId: string,
+    metric: string,
+  ) => ({
+    pk: `COSTS#${estateId}`,
+    sk: `DAY#${day}#${environmentId}#${serviceId}#${metric}`,
+  }),
+  /** A month total of the estate itself, or of one of its environments or services. */
+  costMonth: (estateId: string, month: string, subject: CostSubject) => ({
+    pk: `COSTS#${estateId}`,
+    sk: `MONTH#${month}#${subject.kind.toUpperCase()}#${subject.id}`,
+  }),
+  /** An estate's price overrides, beside the estate. */
+  estatePrices: (estateId: string) => ({ pk: `ESTATE#${estateId}`, sk: 'PRICES' }),
+  /** gsi2: every estate, spread over ESTATE_SHARDS partitions, for the usage collector. */
+  estateDirectory: (estateId: string) => ({
+    gsi2pk: `ESTATES#${estateShard(estateId)}`,
+    gsi2sk: `ESTATE#${estateId}`,
+  }),
+  estateDirectoryShard: (shard: number) => `ESTATES#${shard}`,
+  budget: (budgetId: string) => ({ pk: `BUDGET#${budgetId}`, sk: 'BUDGET' }),
+  /** gsi1: budgets of an estate (its own and its environments'), in creation order. */
+  budgetByEstate: (estateId: string, budgetId: string) => ({
+    gsi1pk: `ESTATE#${estateId}#BUDGETS`,
+    gsi1sk: `BUDGET#${budgetId}`,
+  }),
+  estateBudgets: (estateId: string) => `ESTATE#${estateId}#BUDGETS`,
+  /** Marks a budget threshold as announced for a month, so it fires once. */
+  budgetAlert: (budgetId: string, month: string, basis: string, percent: number) => ({
+    pk: `BUDGET#${budgetId}`,
+    sk: `ALERT#${month}#${basis}#${percent}`,
+  }),
 } as const;
+
+/** What a month total adds up: an estate, environment or service. */
+export interface CostSubject {
+  readonly kind: 'estate' | 'environment' | 'service';
+  readonly id: string;
+}
+
+/** How many gsi2 partitions the estate directory spreads over. */
+export const ESTATE_SHARDS = 4;
+
+/** The directory shard of an estate: its number modulo ESTATE_SHARDS. */
+export function estateShard(estateId: string): number {
+  const digits = /(\d+)$/.exec(estateId)?.[1] ?? '0';
+  return Number(BigInt(digits) % BigInt(ESTATE_SHARDS));
+}

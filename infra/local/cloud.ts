@@ -1,7 +1,11 @@
 import type { BusEvent, LocalRule } from './event-bus.ts';
 import { type ReferenceResolver, resolveValue } from './intrinsics.ts';
 import { localFunction } from './invoke.ts';
-import { type LocalSchedule, ratePeriodSeconds } from './schedules.ts';
+import {
+  type LocalSchedule,
+  ratePeriodSeconds,
+  schedulePeriodSeconds,
+} from './schedules.ts';
 import {
   type LocalStateMachineDefinition,
   type TaskFunction,
@@ -212,8 +216,15 @@ export class LocalCloud {
     );
   }
 
-  /** The scheduled rules, with their rate and their targets bound to local stand-ins. */
+  /**
+   * Everything the template runs on a schedule: scheduled rules and EventBridge
+   * Scheduler schedules, with their periods and their targets bound to local stand-ins.
+   */
   schedules(): LocalSchedule[] {
+    return [...this.#scheduledRules(), ...this.#schedulerSchedules()];
+  }
+
+  #scheduledRules(): LocalSchedule[] {
     return this.#enabledRules(true).map(([id, resource]) => {
       const properties = resolveValue(resource.Properties ?? {}, this.resolver) as Record<
         string,
@@ -321,6 +332,41 @@ export class LocalCloud {
           : {}),
       };
     });
+  }
+
+  /**
+   * The EventBridge Scheduler schedules that are enabled, each bound to its Lambda
+   * target with the input the scheduler would send (its `<aws.scheduler.scheduled-time>`
+   * filled in with the local firing time).
+   */
+  #schedulerSchedules(): LocalSchedule[] {
+    return this.#resources('AWS::Scheduler::Schedule')
+      .filter(([, resource]) => resource.Properties?.State !== 'DISABLED')
+      .map(([id, resource]) => {
+        const properties = resolveValue(
+          resource.Properties ?? {},
+          this.resolver,
+        ) as Record<string, unknown>;
+        const target = (properties.Target ?? {}) as Record<string, unknown>;
+        const arn = String(target.Arn ?? '');
+        if (!arn.startsWith('arn:aws:lambda:'))
+          throw new Error(`schedule ${id}: target ${arn} has no local stand-in`);
+        const invoke = this.functionFor(arn);
+        const input = typeof target.Input === 'string' ? target.Input : '{}';
+        const fire = (time: Date) =>
+          invoke(
+            JSON.parse(
+              input.replaceAll('<aws.scheduler.scheduled-time>', time.toISOString()),
+            ),
+          );
+        return {
+          name: id,
+          periodSeconds: schedulePeriodSeconds(
+            String(properties.ScheduleExpression ?? ''),
+          ),
+          targets: [(event) => fire(new Date(event.time))],
+        };
+      });
   }
 }
 

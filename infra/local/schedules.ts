@@ -26,6 +26,17 @@ export function ratePeriodSeconds(expression: string): number {
   return Number(match[1]) * unit;
 }
 
+/**
+ * Seconds between runs of a schedule expression: `rate(…)` as written; a `cron(…)`
+ * runs hourly locally when its hour field is `*`, daily otherwise (a laptop has no
+ * use for minute-exact cron, and the period can be overridden anyway).
+ */
+export function schedulePeriodSeconds(expression: string): number {
+  const cron = /^cron\((\S+) (\S+) /.exec(expression.trim());
+  if (!cron) return ratePeriodSeconds(expression);
+  return cron[2] === '*' ? 3600 : 86_400;
+}
+
 /** The event EventBridge hands a scheduled rule's targets. */
 export function scheduledEvent(rule: string, now = new Date()): BusEvent {
   return {

@@ -12,6 +12,7 @@ import { Incidents } from '../constructs/incidents.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
 import type { PlatformFunction } from '../constructs/platform-function.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
+import { UsageCollector } from '../constructs/usage-collector.ts';
 import type { StageConfig } from '../stage-config.ts';
 
 export interface PlatformStackProps extends StackProps {
@@ -38,6 +39,8 @@ export class PlatformStack extends Stack {
   readonly health: Health;
   /** The rule and function that open and resolve incidents from platform events. */
   readonly incidents: Incidents;
+  /** The hourly usage collector and its schedule. */
+  readonly usageCollector: UsageCollector;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -79,6 +82,9 @@ export class PlatformStack extends Stack {
         'deployment:start': (fn) =>
           grantStart(fn, deployments.stateMachine, 'DEPLOYMENT_STATE_MACHINE_ARN'),
       },
+    });
+    this.usageCollector = new UsageCollector(this, 'UsageCollector', {
+      table: data.table,
     });
     const api = new Api(this, 'Api', config);
     for (const route of routes) api.addRoute(route, functions.get(route));

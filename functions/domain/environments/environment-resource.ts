@@ -12,6 +12,8 @@ export function toEnvironmentResource(environment: Environment) {
     status: environment.status,
     service_count: environment.service_count,
     cost_mtd: microsToAmount(environment.cost_mtd_micros),
+    // Handlers that read the month totals replace both (functions/domain/costs).
+    cost_forecast: microsToAmount(environment.cost_mtd_micros),
     currency: CURRENCY,
     created_at: environment.created_at,
     updated_at: environment.updated_at,

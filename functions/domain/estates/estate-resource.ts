@@ -14,6 +14,8 @@ export function toEstateResource(estate: EstateItem) {
     status: estate.status,
     environment_count: estate.environment_count,
     cost_mtd: Math.round((estate.cost_mtd_micros ?? 0) / 10_000) / 100,
+    // Handlers that read the month totals replace both (functions/domain/costs).
+    cost_forecast: Math.round((estate.cost_mtd_micros ?? 0) / 10_000) / 100,
     currency: CURRENCY,
     health_score: estate.health_score,
     created_at: estate.created_at,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
@@ -9,6 +10,12 @@ export const handler = httpHandler(
   { scope: 'read', params: z.object({ id: EnvironmentId }) },
   async ({ params, caller }) => {
     const environment = await ownedEnvironment(params.id, caller.workspaceId);
-    return { status: 200, body: { data: toEnvironmentResource(environment) } };
+    const costs = await monthToDate('environment', [environment], { forecast: true });
+    return {
+      status: 200,
+      body: {
+        data: withCost(toEnvironmentResource(environment), costs.get(environment.id)),
+      },
+    };
   },
 );

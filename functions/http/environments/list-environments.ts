@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
+import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
 import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
@@ -25,10 +26,13 @@ export const handler = httpHandler(
     const scope = `environments|${query.estate_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listEnvironments(query.estate_id, filter, query.limit, startKey);
+    const costs = await monthToDate('environment', page.items, { forecast: true });
     return {
       status: 200,
       body: {
-        data: page.items.map(toEnvironmentResource),
+        data: page.items.map((environment) =>
+          withCost(toEnvironmentResource(environment), costs.get(environment.id)),
+        ),
         next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
       },
     };

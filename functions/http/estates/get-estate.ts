@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -10,12 +11,17 @@ import { getEstate } from '../../store/estates.ts';
 export const handler = httpHandler(
   { scope: 'read', params: z.object({ id: EstateId }) },
   async ({ params, caller }) => {
-    const estate = await getEstate(params.id);
+    const [estate, costs] = await Promise.all([
+      getEstate(params.id),
+      monthToDate('estate', [{ id: params.id, estate_id: params.id }], {
+        forecast: true,
+      }),
+    ]);
     if (!estate || estate.workspace_id !== caller.workspaceId)
       throw new NotFoundError('estate', params.id);
     return {
       status: 200,
-      body: { data: toEstateResource(estate) },
+      body: { data: withCost(toEstateResource(estate), costs.get(estate.id)) },
       headers: etagHeader(estate),
     };
   },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
 import { toServiceResource } from '../../domain/services/service-resource.ts';
@@ -9,6 +10,10 @@ export const handler = httpHandler(
   { scope: 'read', params: z.object({ id: ServiceId }) },
   async ({ params, caller }) => {
     const service = await ownedService(params.id, caller.workspaceId);
-    return { status: 200, body: { data: toServiceResource(service) } };
+    const costs = await monthToDate('service', [service]);
+    return {
+      status: 200,
+      body: { data: withCost(toServiceResource(service), costs.get(service.id)) },
+    };
   },
 );

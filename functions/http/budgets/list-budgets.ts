@@ -1,0 +1,21 @@
+import * as z from 'zod';
+import { BudgetResource, toBudgetResource } from '../../domain/budgets/budget.ts';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { listEstateBudgets } from '../../store/budgets.ts';
+
+/** GET /v1/infrastructure/budgets?estate_id= — the budgets of an estate and its environments. */
+export const handler = httpHandler(
+  {
+    scope: 'read',
+    query: z.strictObject({ estate_id: EstateId }),
+    summary: 'List the budgets of an estate and its environments',
+    responses: { 200: z.object({ data: z.array(BudgetResource) }) },
+  },
+  async ({ query, caller }) => {
+    await ownedEstate(query.estate_id, caller.workspaceId);
+    const budgets = await listEstateBudgets(query.estate_id);
+    return { status: 200, body: { data: budgets.map(toBudgetResource) } };
+  },
+);

@@ -1,0 +1,96 @@
+import * as z from 'zod';
+import { GROUPS } from '../../domain/costs/breakdown.ts';
+import { type CostScope, costReport } from '../../domain/costs/cost-report.ts';
+import { CalendarDate, daysBetween, MAX_RANGE_DAYS } from '../../domain/costs/dates.ts';
+import { EnvironmentId } from '../../domain/environments/environment.ts';
+import { EstateId } from '../../domain/estates/estate.ts';
+import { CURRENCY } from '../../domain/estates/estate-resource.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { getEnvironment } from '../../store/environments.ts';
+import { getEstate } from '../../store/estates.ts';
+
+const Query = z
+  .strictObject({
+    estate_id: EstateId.optional(),
+    environment_id: EnvironmentId.optional(),
+    from: CalendarDate,
+    to: CalendarDate,
+    group_by: z.enum(GROUPS, `group_by is one of ${GROUPS.join(', ')}.`),
+  })
+  .superRefine((query, ctx) => {
+    if ((query.estate_id === undefined) === (query.environment_id === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['estate_id'],
+        message: 'Name exactly one of estate_id and environment_id.',
+      });
+    if (query.from > query.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is on or after from.' });
+    else if (daysBetween(query.from, query.to) > MAX_RANGE_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `A range covers at most ${MAX_RANGE_DAYS} days.`,
+      });
+  });
+
+const CostsResponse = z.object({
+  data: z.object({
+    estate_id: z.string().optional(),
+    environment_id: z.string().optional(),
+    period: z.object({ from: z.string(), to: z.string() }),
+    total: z.number(),
+    currency: z.literal(CURRENCY),
+    breakdown: z.array(
+      z.object({ group: z.string(), cost: z.number(), percent: z.number() }),
+    ),
+  }),
+});
+
+async function scopeOf(
+  query: { estate_id?: string | undefined; environment_id?: string | undefined },
+  workspaceId: string,
+): Promise<CostScope> {
+  if (query.estate_id) {
+    const estate = await getEstate(query.estate_id);
+    if (!estate || estate.workspace_id !== workspaceId)
+      throw new NotFoundError('estate', query.estate_id);
+    return { kind: 'estate', estate };
+  }
+  const id = query.environment_id ?? '';
+  const environment = await getEnvironment(id);
+  if (!environment || environment.workspace_id !== workspaceId)
+    throw new NotFoundError('environment', id);
+  return { kind: 'environment', environment };
+}
+
+/** GET /v1/infrastructure/costs — an estate's or environment's cost, broken down. */
+export const handler = httpHandler(
+  {
+    scope: 'read',
+    query: Query,
+    summary: 'Cost of an estate or environment over a date range, broken down by a group',
+    responses: { 200: CostsResponse },
+  },
+  async ({ query, caller }) => {
+    const scope = await scopeOf(query, caller.workspaceId);
+    const report = await costReport(scope, query.from, query.to, query.group_by);
+    const subject =
+      scope.kind === 'estate'
+        ? { estate_id: scope.estate.id }
+        : { environment_id: scope.environment.id };
+    return {
+      status: 200,
+      body: {
+        data: {
+          ...subject,
+          period: { from: query.from, to: query.to },
+          total: report.total,
+          currency: CURRENCY,
+          breakdown: report.breakdown,
+        },
+      },
+    };
+  },
+);

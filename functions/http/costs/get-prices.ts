@@ -1,0 +1,18 @@
+import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { httpHandler } from '../../platform/http.ts';
+import { getPriceOverrides } from '../../store/estate-prices.ts';
+import { PricesParams, PricesResponse, pricesBody } from './prices.ts';
+
+/** GET /v1/infrastructure/estates/{id}/prices — what the estate pays per unit. */
+export const handler = httpHandler(
+  {
+    scope: 'read',
+    params: PricesParams,
+    summary: 'The unit prices an estate pays: list prices and its overrides',
+    responses: { 200: PricesResponse },
+  },
+  async ({ params, caller }) => {
+    const estate = await ownedEstate(params.id, caller.workspaceId);
+    return { status: 200, body: pricesBody(estate, await getPriceOverrides(estate.id)) };
+  },
+);

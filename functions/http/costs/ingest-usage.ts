@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { checkBudgets } from '../../domain/costs/check-budgets.ts';
+import { ingestUsage } from '../../domain/costs/ingest-usage.ts';
+import { IngestUsageBody } from '../../domain/costs/usage.ts';
+import { httpHandler } from '../../platform/http.ts';
+
+const IngestResponse = z.object({
+  data: z.object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    cost: z.number(),
+    currency: z.literal('USD'),
+    records: z.array(
+      z.object({ record_id: z.string(), status: z.enum(['accepted', 'duplicate']) }),
+    ),
+  }),
+});
+
+/** POST /v1/infrastructure/usage — record metered usage; a re-sent record counts once. */
+export const handler = httpHandler(
+  {
+    scope: 'write',
+    idempotent: true,
+    body: IngestUsageBody,
+    summary: 'Record metered usage of services, at most 400 records at once',
+    responses: { 200: IngestResponse },
+  },
+  async ({ body, caller }) => {
+    const result = await ingestUsage(caller.workspaceId, body.records);
+    await checkBudgets(result.estateIds);
+    return {
+      status: 200,
+      body: {
+        data: {
+          accepted: result.accepted,
+          duplicates: result.duplicates,
+          cost: result.cost,
+          currency: 'USD',
+          records: result.records,
+        },
+      },
+    };
+  },
+);

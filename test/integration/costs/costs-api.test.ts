@@ -1,0 +1,174 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestUsage } from '../../../functions/domain/costs/ingest-usage.ts';
+import { handler as getCosts } from '../../../functions/http/costs/get-costs.ts';
+import { documentClient } from '../../../functions/store/client.ts';
+import { keys } from '../../../functions/store/keys.ts';
+import { tableName } from '../../../functions/store/table.ts';
+import { seedEnvironment, seedService, usageRecord } from '../../support/costs.ts';
+import { call } from '../../support/http.ts';
+import { seedActiveEstate } from '../../support/seed.ts';
+import { useTable } from '../../support/table.ts';
+
+useTable();
+
+const COSTS = '/v1/infrastructure/costs';
+const get = (query: string, workspaceId?: string) =>
+  call(getCosts, {
+    routeKey: `GET ${COSTS}`,
+    path: COSTS,
+    query,
+    ...(workspaceId ? { workspaceId } : {}),
+  });
+
+/** A dollar per vCPU-hour, so quantities read as dollars. */
+async function priceAtOneDollar(estateId: string) {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.estatePrices(estateId),
+        entity: 'estate_prices',
+        estate_id: estateId,
+        prices: { 'container_service.vcpu_hours': '1000000000' },
+      },
+    }),
+  );
+}
+
+const daily = (serviceId: string, days: number, dollars: number, prefix: string) =>
+  Array.from({ length: days }, (_, i) =>
+    usageRecord(serviceId, {
+      record_id: `${prefix}-${i}`,
+      quantity: dollars,
+      time: `2026-04-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+    }),
+  );
+
+describe('GET /v1/infrastructure/costs', () => {
+  let estateId = '';
+  let productionId = '';
+
+  beforeAll(async () => {
+    const estate = await seedActiveEstate();
+    estateId = estate.id;
+    await priceAtOneDollar(estate.id);
+    productionId = await seedEnvironment(estate, 'production');
+    const production = await seedService(estate, productionId);
+    const staging = await seedService(estate, await seedEnvironment(estate, 'staging'));
+    const development = await seedService(
+      estate,
+      await seedEnvironment(estate, 'development'),
+      { name: 'ledger' },
+    );
+    const outside = [
+      usageRecord(production.service_id, { time: '2026-03-31T23:59:59Z', quantity: 7 }),
+      usageRecord(production.service_id, { time: '2026-04-16T00:00:00Z', quantity: 9 }),
+    ];
+    await ingestUsage(
+      estate.workspace_id,
+      [
+        ...daily(production.service_id, 15, 216, 'prod'),
+        ...daily(staging.service_id, 10, 98, 'staging'),
+        ...daily(development.service_id, 5, 120, 'dev'),
+        ...outside,
+      ],
+      { now: new Date('2026-04-16T12:00:00Z') },
+    );
+  });
+
+  it('returns the spec’s example: 4820.00 split 67.2 / 20.3 / 12.5', async () => {
+    const response = await get(
+      `estate_id=${estateId}&from=2026-04-01&to=2026-04-15&group_by=environment`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      data: {
+        estate_id: estateId,
+        period: { from: '2026-04-01', to: '2026-04-15' },
+        total: 4820,
+        currency: 'USD',
+        breakdown: [
+          { group: 'production', cost: 3240, percent: 67.2 },
+          { group: 'staging', cost: 980, percent: 20.3 },
+          { group: 'development', cost: 600, percent: 12.5 },
+        ],
+      },
+    });
+  });
+
+  it('includes both ends of the range', async () => {
+    const response = await get(
+      `estate_id=${estateId}&from=2026-03-31&to=2026-04-16&group_by=metric`,
+    );
+
+    expect(response.body.data.total).toBe(4836);
+  });
+
+  it('groups by day in calendar order and by service with environment names', async () => {
+    const byDay = await get(
+      `estate_id=${estateId}&from=2026-04-01&to=2026-04-02&group_by=day`,
+    );
+    const byService = await get(
+      `estate_id=${estateId}&from=2026-04-01&to=2026-04-15&group_by=service`,
+    );
+
+    expect(
+      byDay.body.data.breakdown.map((line: { group: string }) => line.group),
+    ).toEqual(['2026-04-01', '2026-04-02']);
+    expect(byDay.body.data.total).toBe(868);
+    expect(
+      byService.body.data.breakdown.map((line: { group: string }) => line.group),
+    ).toEqual(['production/payments-api', 'staging/payments-api', 'development/ledger']);
+  });
+
+  it('reports one environment', async () => {
+    const response = await get(
+      `environment_id=${productionId}&from=2026-04-01&to=2026-04-15&group_by=service`,
+    );
+
+    expect(response.body.data).toMatchObject({
+      environment_id: productionId,
+      total: 3240,
+      breakdown: [{ group: 'payments-api', cost: 3240, percent: 100 }],
+    });
+  });
+
+  it('gives zero percents for a range with no spend', async () => {
+    const response = await get(
+      `estate_id=${estateId}&from=2025-01-01&to=2025-01-31&group_by=environment`,
+    );
+
+    expect(response.body.data).toMatchObject({ total: 0, breakdown: [] });
+  });
+
+  it.each([
+    ['from=2026-02-30&to=2026-03-01&group_by=day', 'query.from'],
+    ['from=2026-4-01&to=2026-04-02&group_by=day', 'query.from'],
+    ['from=2026-04-02&to=2026-04-01&group_by=day', 'query.to'],
+    ['from=2025-01-01&to=2026-04-01&group_by=day', 'query.to'],
+    ['from=2026-04-01&to=2026-04-02', 'query.group_by'],
+    ['from=2026-04-01&to=2026-04-02&group_by=region', 'query.group_by'],
+  ])('refuses %s naming %s', async (query, field) => {
+    const response = await get(`estate_id=${estateId}&${query}`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('needs exactly one of estate_id and environment_id', async () => {
+    const response = await get('from=2026-04-01&to=2026-04-02&group_by=day');
+
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 404 for another workspace’s estate', async () => {
+    const response = await get(
+      `estate_id=${estateId}&from=2026-04-01&to=2026-04-02&group_by=day`,
+      'WS-26-000099',
+    );
+
+    expect(response.status).toBe(404);
+  });
+});

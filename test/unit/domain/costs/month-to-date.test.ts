@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import {
+  forecastFemtos,
+  withCost,
+} from '../../../../functions/domain/costs/month-to-date.ts';
+
+describe('forecastFemtos', () => {
+  it('spreads the month to date linearly over the whole month', () => {
+    const halfway = new Date('2026-04-16T00:00:00Z');
+
+    expect(forecastFemtos(1_000n, halfway)).toBe(2_000n);
+  });
+
+  it('treats less than an hour of a month as one hour', () => {
+    const start = new Date('2026-04-01T00:00:01Z');
+
+    expect(forecastFemtos(1n, start)).toBe(720n);
+  });
+
+  it('forecasts nothing when nothing was spent', () => {
+    expect(forecastFemtos(0n, new Date('2026-04-30T23:00:00Z'))).toBe(0n);
+  });
+});
+
+describe('withCost', () => {
+  it('puts cost_forecast right after cost_mtd', () => {
+    const resource = withCost(
+      { id: 'x', cost_mtd: 0, currency: 'USD' },
+      { cost_mtd: 12.5, cost_forecast: 30 },
+    );
+
+    expect(Object.keys(resource)).toEqual([
+      'id',
+      'cost_mtd',
+      'cost_forecast',
+      'currency',
+    ]);
+    expect(resource.cost_mtd).toBe(12.5);
+  });
+});
