@@ -52,3 +52,6 @@ export const microsToAmount = (micros: number | undefined) =>
   Math.round((micros ?? 0) / 10_000) / 100;
 
 export const nowIso = (now = new Date()) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A time as the API writes it: ISO 8601 in UTC, e.g. `2026-04-15T10:30:00Z`. */
+export const Timestamp = z.iso.datetime();

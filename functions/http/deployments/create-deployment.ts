@@ -1,11 +1,22 @@
 import { createDeployment } from '../../domain/deployments/create-deployment.ts';
 import { CreateDeploymentBody } from '../../domain/deployments/deployment.ts';
-import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
+import {
+  DeploymentResource,
+  toDeploymentResource,
+} from '../../domain/deployments/deployment-resource.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/deployments — roll a new image out to a service. */
 export const handler = httpHandler(
-  { scope: 'deploy', idempotent: true, body: CreateDeploymentBody },
+  {
+    scope: 'deploy',
+    idempotent: true,
+    body: CreateDeploymentBody,
+    summary: 'Roll a new image out to a service',
+    responses: { 202: { body: dataOf(DeploymentResource), headers: ['location'] } },
+    problems: [404, 409, 422],
+  },
   async ({ body, caller }) => {
     const deployment = await createDeployment(body, caller);
     return {

@@ -1,12 +1,23 @@
 import { createEnvironment } from '../../domain/environments/create-environment.ts';
 import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
-import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import {
+  EnvironmentResource,
+  toEnvironmentResource,
+} from '../../domain/environments/environment-resource.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/environments — add an environment to an estate. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateEnvironmentBody, idempotent: true },
+  {
+    scope: 'write',
+    body: CreateEnvironmentBody,
+    idempotent: true,
+    summary: 'Create an environment in an estate',
+    responses: { 201: { body: dataOf(EnvironmentResource), headers: ['location'] } },
+    problems: [404, 409],
+  },
   async ({ body, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);
     const environment = await createEnvironment(estate, body);

@@ -1,13 +1,24 @@
 import { createEstate } from '../../domain/estates/create-estate.ts';
 import { CreateEstateBody } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/estates — provision a new estate. */
 export const handler = httpHandler(
-  { scope: 'write', idempotent: true, body: CreateEstateBody },
+  {
+    scope: 'write',
+    idempotent: true,
+    body: CreateEstateBody,
+    summary: 'Provision a new estate',
+    responses: { 202: { body: dataOf(EstateResource), headers: ['location', 'etag'] } },
+    problems: [503],
+  },
   async ({ body, caller }) => {
     requireWorkspace(caller, body.workspace_id);
     const estate = await createEstate(body);
