@@ -122,6 +122,14 @@ describe('estates over HTTP', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
   });
 
+  it('serves the OpenAPI document without a token', async () => {
+    const response = await request('GET', '/v1/openapi.json', { auth: '' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.1');
+    expect(response.body.paths[ESTATES].get.operationId).toBe('ListEstates');
+  });
+
   it('answers 404 for a route that does not exist', async () => {
     const response = await request('GET', '/v1/infrastructure/nothing');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { PlatformEventSchema } from '../../events/event-schema.ts';
+import { EventResource } from '../../events/event-schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -34,7 +34,7 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: "List an estate's events",
-    responses: { 200: pageOf(PlatformEventSchema) },
+    responses: { 200: pageOf(EventResource) },
     problems: [404],
   },
   async ({ query, caller }) => {
