@@ -39,8 +39,14 @@ export const PageQuery = {
     .pipe(
       z.number().int().min(1, 'limit is at least 1.').max(100, 'limit is at most 100.'),
     )
-    .default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+    .default(20)
+    .meta({ description: 'Items per page, 1 to 100; 20 when absent.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .meta({ description: 'The `next_cursor` of the previous page.' }),
 };
 
 /** Money for display: a number with at most two decimals. */
