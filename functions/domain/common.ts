@@ -39,8 +39,14 @@ export const PageQuery = {
     .pipe(
       z.number().int().min(1, 'limit is at least 1.').max(100, 'limit is at most 100.'),
     )
-    .default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+    .default(20)
+    .meta({ description: 'Items per page, 1 to 100; 20 when absent.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .meta({ description: 'The `next_cursor` of the previous page.' }),
 };
 
 /** Money for display: a number with at most two decimals. */
@@ -52,3 +58,6 @@ export const microsToAmount = (micros: number | undefined) =>
   Math.round((micros ?? 0) / 10_000) / 100;
 
 export const nowIso = (now = new Date()) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A time as the API writes it: ISO 8601 in UTC, e.g. `2026-04-15T10:30:00Z`. */
+export const Timestamp = z.iso.datetime();

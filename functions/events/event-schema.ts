@@ -15,3 +15,11 @@ export const PlatformEventSchema = z.object({
   subject_id: z.string().min(1),
   data: z.record(z.string(), z.unknown()),
 });
+
+/** An event as GET /v1/infrastructure/events lists it: the envelope and when it was published. */
+export const EventResource = PlatformEventSchema.extend({
+  published_at: z.iso
+    .datetime()
+    .nullable()
+    .meta({ description: 'When the event went onto the bus; null until then.' }),
+}).meta({ id: 'Event' });

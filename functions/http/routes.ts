@@ -314,6 +314,16 @@ export const ROUTES: readonly Route[] = [
     grants: ['table:write'],
   },
   ...COST_ROUTES,
+  {
+    name: 'GetOpenApiDocument',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    entry: 'functions/http/openapi/get-openapi-document.ts',
+    // Public: the document describes the API, and holds nothing of any workspace.
+    scope: 'read',
+    authorized: false,
+    grants: [],
+  },
 ];
 
 /** The route key API Gateway uses, e.g. `GET /v1/infrastructure/estates/{id}`. */

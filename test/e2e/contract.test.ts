@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estateBody, idempotencyKey, workspaceId } from '../support/factories.ts';
+import { send } from '../support/http-client.ts';
 import { type LocalProcess, startLocalProcess } from '../support/local-process.ts';
 
 const LIMIT = 8;
@@ -11,14 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => local?.stop());
 
-async function send(
+function request(
   token: string,
   method: string,
   path: string,
   options: { body?: unknown; headers?: Record<string, string> } = {},
 ) {
-  const response = await fetch(`${local.url}${path}`, {
-    method,
+  return send(local, method, path, {
     headers: {
       authorization: `Bearer ${token}`,
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -26,11 +26,6 @@ async function send(
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
-  return {
-    status: response.status,
-    headers: response.headers,
-    text: await response.text(),
-  };
 }
 
 describe('the API contract over HTTP', () => {
@@ -42,9 +37,9 @@ describe('the API contract over HTTP', () => {
       headers: { 'idempotency-key': idempotencyKey() },
     };
 
-    const first = await send(token, 'POST', ESTATES, options);
-    const second = await send(token, 'POST', ESTATES, options);
-    const listed = await send(token, 'GET', ESTATES);
+    const first = await request(token, 'POST', ESTATES, options);
+    const second = await request(token, 'POST', ESTATES, options);
+    const listed = await request(token, 'GET', ESTATES);
 
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
@@ -60,7 +55,7 @@ describe('the API contract over HTTP', () => {
 
     let refused: Awaited<ReturnType<typeof send>> | undefined;
     for (let attempt = 0; attempt < 2 * LIMIT + 2 && !refused; attempt += 1) {
-      const response = await send(token, 'GET', ESTATES);
+      const response = await request(token, 'GET', ESTATES);
       if (response.status === 429) refused = response;
     }
 

@@ -2,6 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/jwt.ts';
 import { estateBody } from '../support/factories.ts';
+import { send } from '../support/http-client.ts';
 import { type LocalProcess, startLocalProcess } from '../support/local-process.ts';
 
 let local: LocalProcess;
@@ -18,8 +19,7 @@ async function request(
   path: string,
   options: { body?: string; auth?: string; type?: string } = {},
 ) {
-  const response = await fetch(`${local.url}${path}`, {
-    method,
+  const reply = await send(local, method, path, {
     headers: {
       ...(options.auth === ''
         ? {}
@@ -30,11 +30,10 @@ async function request(
     },
     ...(options.body === undefined ? {} : { body: options.body }),
   });
-  const text = await response.text();
   return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
+    status: reply.status,
+    headers: reply.headers,
+    body: reply.text ? JSON.parse(reply.text) : undefined,
   };
 }
 
@@ -121,6 +120,14 @@ describe('estates over HTTP', () => {
     );
 
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
+  });
+
+  it('serves the OpenAPI document without a token', async () => {
+    const response = await request('GET', '/v1/openapi.json', { auth: '' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.1');
+    expect(response.body.paths[ESTATES].get.operationId).toBe('ListEstates');
   });
 
   it('answers 404 for a route that does not exist', async () => {

@@ -107,28 +107,40 @@ describe('RouteFunctions', () => {
     expect(actions.filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
   });
 
-  it.each(readRoutes)('lets $name update only rate-limit counters', (route) => {
-    const template = templateFor();
+  it.each(readRoutes.filter((route) => route.authorized))(
+    'lets $name update only rate-limit counters',
+    (route) => {
+      const template = templateFor();
 
-    const all = actionsOf(template, route.entry);
-    const unconditional = actionsOf(template, route.entry, { unconditional: true });
+      const all = actionsOf(template, route.entry);
+      const unconditional = actionsOf(template, route.entry, { unconditional: true });
 
-    expect(all.filter((action) => !unconditional.includes(action))).toEqual([
-      'dynamodb:UpdateItem',
-    ]);
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Action: 'dynamodb:UpdateItem',
-            Condition: {
-              'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATELIMIT#*'] },
-            },
-          }),
-        ]),
-      },
-    });
-  });
+      expect(all.filter((action) => !unconditional.includes(action))).toEqual([
+        'dynamodb:UpdateItem',
+      ]);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: 'dynamodb:UpdateItem',
+              Condition: {
+                'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATELIMIT#*'] },
+              },
+            }),
+          ]),
+        },
+      });
+    },
+  );
+
+  it.each(ROUTES.filter((route) => !route.authorized))(
+    'gives the public $name no write at all, not even rate-limit counters',
+    (route) => {
+      const actions = actionsOf(templateFor(), route.entry);
+
+      expect(actions.filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
+    },
+  );
 
   it.each(writeRoutes)('lets $name write the table', (route) => {
     const actions = actionsOf(templateFor(), route.entry);

@@ -1,4 +1,7 @@
+import { ROUTES } from '../../functions/http/routes.ts';
+import { matchRoute } from '../../infra/local/route-match.ts';
 import type { LocalProcess } from './local-process.ts';
+import { expectDocumentedResponse } from './openapi/validator.ts';
 
 export interface HttpReply {
   readonly status: number;
@@ -7,22 +10,61 @@ export interface HttpReply {
   readonly body: any;
 }
 
+export interface RawReply {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The body exactly as the server sent it. */
+  readonly text: string;
+}
+
+export interface RawRequest {
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
+/**
+ * Sends one request to a local runtime. A response the OpenAPI document does not
+ * describe fails the calling test; the gateway's 404 for a path without a route
+ * belongs to no operation and passes.
+ */
+export async function send(
+  local: LocalProcess,
+  method: string,
+  path: string,
+  request: RawRequest = {},
+): Promise<RawReply> {
+  const response = await fetch(`${local.url}${path}`, {
+    method,
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+  });
+  const text = await response.text();
+  const match = matchRoute(ROUTES, method, path.split('?')[0] ?? path);
+  if (match)
+    expectDocumentedResponse({
+      method,
+      path: match.route.path,
+      status: response.status,
+      header: (name) => response.headers.get(name),
+      text,
+    });
+  return { status: response.status, headers: response.headers, text };
+}
+
 /** A small JSON client for a local runtime, authorised with a token of its own. */
 export function httpClient(local: LocalProcess, token: string) {
   return async (method: string, path: string, body?: unknown): Promise<HttpReply> => {
-    const response = await fetch(`${local.url}${path}`, {
-      method,
+    const reply = await send(local, method, path, {
       headers: {
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await response.text();
     return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : undefined,
+      status: reply.status,
+      headers: reply.headers,
+      body: reply.text ? JSON.parse(reply.text) : undefined,
     };
   };
 }

@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { HttpEvent } from '../../functions/platform/http.ts';
 import { toGatewayEvent } from '../../infra/local/gateway-event.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
+import { expectDocumentedResponse } from './openapi/validator.ts';
 
 export interface CallOptions {
   readonly routeKey: string;
@@ -30,7 +31,10 @@ export interface CallResult {
   readonly text: string;
 }
 
-/** Invokes a handler with an API Gateway v2 event built the way the local gateway builds it. */
+/**
+ * Invokes a handler with an API Gateway v2 event built the way the local gateway builds
+ * it. A response the OpenAPI document does not describe fails the calling test.
+ */
 export async function call(handler: Handler, options: CallOptions): Promise<CallResult> {
   const text =
     options.rawBody ?? (options.body === undefined ? '' : JSON.stringify(options.body));
@@ -54,6 +58,14 @@ export async function call(handler: Handler, options: CallOptions): Promise<Call
   const headers = Object.fromEntries(
     Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]),
   );
+  const [method = 'GET', path = ''] = options.routeKey.split(' ');
+  expectDocumentedResponse({
+    method,
+    path,
+    status: result.statusCode ?? 200,
+    header: (name) => headers[name],
+    text: result.body ?? '',
+  });
   return {
     status: result.statusCode ?? 200,
     headers,

@@ -1,7 +1,56 @@
-import type { Deployment } from './deployment.ts';
+import * as z from 'zod';
+import { Timestamp } from '../common.ts';
+import { DEPLOYMENT_STATUSES, type Deployment } from './deployment.ts';
+
+const count = () => z.int().min(0);
+
+/** The deployment as the API shows it; the projection below is typed against it. */
+export const DeploymentResource = z
+  .object({
+    deployment_id: z.string(),
+    status: z.enum(DEPLOYMENT_STATUSES),
+    strategy: z.literal('rolling'),
+    started_at: Timestamp,
+    environment_id: z.string(),
+    service_id: z.string(),
+    estate_id: z.string(),
+    image: z.string(),
+    previous_image: z.string().nullable(),
+    current_image: z.string().meta({
+      description: 'The image the service runs now, as far as this deployment knows.',
+    }),
+    progress: z.object({
+      batches_done: count(),
+      batches_total: count(),
+      batches_rolled_back: count(),
+      batch_size: count(),
+      replicas: count(),
+      max_unavailable: count(),
+      min_health_score: z.int().min(0).max(100),
+    }),
+    cancel_requested: z.boolean(),
+    failure_reason: z.string().nullable(),
+    triggered_by: z.string().nullable(),
+    updated_at: Timestamp,
+    finished_at: Timestamp.nullable(),
+    break_glass: z
+      .object({
+        reason: z.string(),
+        by: z.string(),
+        at: Timestamp,
+        overridden_policy_ids: z.array(z.string()),
+      })
+      .nullable()
+      .meta({
+        description: 'The break-glass override the deployment was started with, if any.',
+      }),
+  })
+  .meta({ id: 'Deployment' });
+
+export type DeploymentResource = z.output<typeof DeploymentResource>;
 
 /** The deployment as the API shows it: the spec's fields first, then progress. */
-export function toDeploymentResource(deployment: Deployment) {
+export function toDeploymentResource(deployment: Deployment): DeploymentResource {
   const current =
     deployment.status === 'succeeded'
       ? deployment.image
@@ -31,6 +80,11 @@ export function toDeploymentResource(deployment: Deployment) {
     triggered_by: deployment.triggered_by,
     updated_at: deployment.updated_at,
     finished_at: deployment.finished_at,
-    break_glass: deployment.break_glass ?? null,
+    break_glass: deployment.break_glass
+      ? {
+          ...deployment.break_glass,
+          overridden_policy_ids: [...deployment.break_glass.overridden_policy_ids],
+        }
+      : null,
   };
 }

@@ -1,9 +1,33 @@
-import { microsToAmount } from '../common.ts';
+import * as z from 'zod';
+import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
+import { microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
-import type { Environment } from './environment.ts';
+import { ENVIRONMENT_STATUSES, type Environment } from './environment.ts';
+
+/** The environment as the API shows it; the projection below is typed against it. */
+export const EnvironmentResource = z
+  .object({
+    id: z.string(),
+    estate_id: z.string(),
+    name: z.string(),
+    type: z.enum(ENVIRONMENT_TYPES),
+    status: z.enum(ENVIRONMENT_STATUSES),
+    service_count: z.int().min(0),
+    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
+    cost_forecast: z.number().meta({
+      description: 'Month-end forecast in `currency`: linear on the month so far.',
+    }),
+    currency: z.literal(CURRENCY),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    config: z.object({ variables: z.record(z.string(), z.string()) }),
+  })
+  .meta({ id: 'Environment' });
+
+export type EnvironmentResource = z.output<typeof EnvironmentResource>;
 
 /** The environment as the API shows it: the spec's fields, in the spec's order, then ours. */
-export function toEnvironmentResource(environment: Environment) {
+export function toEnvironmentResource(environment: Environment): EnvironmentResource {
   return {
     id: environment.id,
     estate_id: environment.estate_id,
@@ -20,5 +44,3 @@ export function toEnvironmentResource(environment: Environment) {
     config: environment.config,
   };
 }
-
-export type EnvironmentResource = ReturnType<typeof toEnvironmentResource>;

@@ -1,9 +1,45 @@
+import * as z from 'zod';
 import type { EstateItem } from '../../store/estates.ts';
+import { microsToAmount, Timestamp } from '../common.ts';
+import { ESTATE_STATUSES, ESTATE_TIERS } from './estate.ts';
+import { PROVIDERS } from './regions.ts';
 
 export const CURRENCY = 'USD';
 
+/** The estate as the API shows it; the projection below is typed against it. */
+export const EstateResource = z
+  .object({
+    id: z.string(),
+    workspace_id: z.string(),
+    service_line_id: z.string().nullable(),
+    name: z.string(),
+    provider: z.enum(PROVIDERS),
+    region: z.string(),
+    status: z.enum(ESTATE_STATUSES),
+    environment_count: z.int().min(0),
+    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
+    cost_forecast: z.number().meta({
+      description: 'Month-end forecast in `currency`: linear on the month so far.',
+    }),
+    currency: z.literal(CURRENCY),
+    health_score: z.int().min(0).max(100).nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    subscription_id: z.string(),
+    project_tags: z.array(z.string()),
+    tier: z.enum(ESTATE_TIERS),
+    status_reason: z.string().nullable(),
+    config: z.object({
+      vpc_cidr: z.string(),
+      availability_zones: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'Estate' });
+
+export type EstateResource = z.output<typeof EstateResource>;
+
 /** The estate as the API shows it: the spec's fields, in the spec's order, then ours. */
-export function toEstateResource(estate: EstateItem) {
+export function toEstateResource(estate: EstateItem): EstateResource {
   return {
     id: estate.id,
     workspace_id: estate.workspace_id,
@@ -13,19 +49,20 @@ export function toEstateResource(estate: EstateItem) {
     region: estate.region,
     status: estate.status,
     environment_count: estate.environment_count,
-    cost_mtd: Math.round((estate.cost_mtd_micros ?? 0) / 10_000) / 100,
+    cost_mtd: microsToAmount(estate.cost_mtd_micros),
     // Handlers that read the month totals replace both (functions/domain/costs).
-    cost_forecast: Math.round((estate.cost_mtd_micros ?? 0) / 10_000) / 100,
+    cost_forecast: microsToAmount(estate.cost_mtd_micros),
     currency: CURRENCY,
     health_score: estate.health_score,
     created_at: estate.created_at,
     updated_at: estate.updated_at,
     subscription_id: estate.subscription_id,
-    project_tags: estate.project_tags,
+    project_tags: [...estate.project_tags],
     tier: estate.tier,
     status_reason: estate.status_reason,
-    config: estate.config,
+    config: {
+      vpc_cidr: estate.config.vpc_cidr,
+      availability_zones: [...estate.config.availability_zones],
+    },
   };
 }
-
-export type EstateResource = ReturnType<typeof toEstateResource>;

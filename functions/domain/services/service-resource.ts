@@ -1,9 +1,41 @@
-import { microsToAmount } from '../common.ts';
+import * as z from 'zod';
+import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
+import { microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
-import type { Service } from './service.ts';
+import { SERVICE_STATUSES, type Service } from './service.ts';
+import { CONFIG_SCHEMAS } from './service-config.ts';
+
+const HEALTH_STATUSES = ['healthy', 'degraded', 'unhealthy'] as const;
+
+/** The service as the API shows it; the projection below is typed against it. */
+export const ServiceResource = z
+  .object({
+    id: z.string(),
+    environment_id: z.string(),
+    estate_id: z.string(),
+    name: z.string(),
+    type: z.enum(WORKLOAD_TYPES),
+    status: z.enum(SERVICE_STATUSES),
+    provider_resource: z.string(),
+    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
+    currency: z.literal(CURRENCY),
+    health: z.object({
+      score: z.int().min(0).max(100),
+      status: z.enum(HEALTH_STATUSES),
+    }),
+    current_image: z.string().nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    config: z
+      .union(Object.values(CONFIG_SCHEMAS))
+      .meta({ description: "The config of the service's type, defaults filled in." }),
+  })
+  .meta({ id: 'Service' });
+
+export type ServiceResource = z.output<typeof ServiceResource>;
 
 /** The service as the API shows it: the spec's fields, in the spec's order, then ours. */
-export function toServiceResource(service: Service) {
+export function toServiceResource(service: Service): ServiceResource {
   return {
     id: service.id,
     environment_id: service.environment_id,
@@ -21,5 +53,3 @@ export function toServiceResource(service: Service) {
     config: service.config,
   };
 }
-
-export type ServiceResource = ReturnType<typeof toServiceResource>;

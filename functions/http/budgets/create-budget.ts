@@ -16,6 +16,7 @@ export const handler = httpHandler(
     idempotent: true,
     body: CreateBudgetBody,
     summary: 'Set a monthly budget on an estate or environment, with alert thresholds',
+    problems: [404, 409, 422],
     responses: { 201: z.object({ data: BudgetResource }) },
   },
   async ({ body, caller }) => {

@@ -10,7 +10,8 @@ export const handler = httpHandler(
     scope: 'write',
     params: z.object({ id: BudgetId }),
     summary: 'Delete a budget',
-    responses: { 204: z.undefined() },
+    problems: [404, 409, 412],
+    responses: { 204: {} },
   },
   async ({ params, caller }) => {
     await ownedBudget(params.id, caller.workspaceId);

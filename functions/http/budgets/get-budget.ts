@@ -13,6 +13,7 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: BudgetId }),
     summary: 'Get a budget',
+    problems: [404],
     responses: { 200: z.object({ data: BudgetResource }) },
   },
   async ({ params, caller }) => ({

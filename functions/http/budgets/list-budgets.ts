@@ -11,6 +11,7 @@ export const handler = httpHandler(
     scope: 'read',
     query: z.strictObject({ estate_id: EstateId }),
     summary: 'List the budgets of an estate and its environments',
+    problems: [404],
     responses: { 200: z.object({ data: z.array(BudgetResource) }) },
   },
   async ({ query, caller }) => {

@@ -71,6 +71,7 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: 'Cost of an estate or environment over a date range, broken down by a group',
+    problems: [404],
     responses: { 200: CostsResponse },
   },
   async ({ query, caller }) => {

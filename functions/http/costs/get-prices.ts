@@ -9,6 +9,7 @@ export const handler = httpHandler(
     scope: 'read',
     params: PricesParams,
     summary: 'The unit prices an estate pays: list prices and its overrides',
+    problems: [404],
     responses: { 200: PricesResponse },
   },
   async ({ params, caller }) => {

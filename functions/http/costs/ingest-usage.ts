@@ -23,6 +23,7 @@ export const handler = httpHandler(
     idempotent: true,
     body: IngestUsageBody,
     summary: 'Record metered usage of services, at most 400 records at once',
+    problems: [404, 422],
     responses: { 200: IngestResponse },
   },
   async ({ body, caller }) => {

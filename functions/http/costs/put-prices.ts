@@ -19,6 +19,7 @@ export const handler = httpHandler(
     params: PricesParams,
     body: PutPricesBody,
     summary: 'Replace the unit prices an estate pays instead of the list prices',
+    problems: [404, 422],
     responses: { 200: PricesResponse },
   },
   async ({ params, body, caller }) => {

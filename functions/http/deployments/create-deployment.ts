@@ -1,8 +1,15 @@
 import { createDeployment } from '../../domain/deployments/create-deployment.ts';
 import { CreateDeploymentBody } from '../../domain/deployments/deployment.ts';
-import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
+import {
+  DeploymentResource,
+  toDeploymentResource,
+} from '../../domain/deployments/deployment-resource.ts';
 import { validateDeployment } from '../../domain/policies/validate-changes.ts';
-import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
+import {
+  ValidateOnlyQuery,
+  VerdictResource,
+} from '../../domain/policies/validate-only.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/deployments — roll a new image out to a service. */
@@ -12,6 +19,12 @@ export const handler = httpHandler(
     idempotent: true,
     body: CreateDeploymentBody,
     query: ValidateOnlyQuery,
+    summary: 'Roll a new image out to a service',
+    responses: {
+      200: dataOf(VerdictResource),
+      202: { body: dataOf(DeploymentResource), headers: ['location'] },
+    },
+    problems: [404, 409, 422],
   },
   async ({ body, query, caller }) => {
     if (query.validate_only) return validateDeployment(body, caller);

@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { PageQuery, platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
-import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
+import {
+  DeploymentResource,
+  toDeploymentResource,
+} from '../../domain/deployments/deployment-resource.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getRolloutService, listDeployments } from '../../store/deployments.ts';
@@ -27,7 +31,13 @@ const exactlyOne = () =>
 
 /** GET /v1/infrastructure/deployments — a service's or an environment's deployments, newest first. */
 export const handler = httpHandler(
-  { scope: 'read', query: Query },
+  {
+    scope: 'read',
+    query: Query,
+    summary: "List a service's or an environment's deployments",
+    responses: { 200: pageOf(DeploymentResource) },
+    problems: [404],
+  },
   async ({ query, caller }) => {
     if (Boolean(query.service_id) === Boolean(query.environment_id)) throw exactlyOne();
     const scope = query.service_id

@@ -1,9 +1,16 @@
 import { createEnvironment } from '../../domain/environments/create-environment.ts';
 import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
-import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import {
+  EnvironmentResource,
+  toEnvironmentResource,
+} from '../../domain/environments/environment-resource.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { validateEnvironment } from '../../domain/policies/validate-changes.ts';
-import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
+import {
+  ValidateOnlyQuery,
+  VerdictResource,
+} from '../../domain/policies/validate-only.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/environments — add an environment to an estate. */
@@ -11,8 +18,14 @@ export const handler = httpHandler(
   {
     scope: 'write',
     body: CreateEnvironmentBody,
-    query: ValidateOnlyQuery,
     idempotent: true,
+    query: ValidateOnlyQuery,
+    summary: 'Create an environment in an estate',
+    responses: {
+      200: dataOf(VerdictResource),
+      201: { body: dataOf(EnvironmentResource), headers: ['location'] },
+    },
+    problems: [404, 409],
   },
   async ({ body, query, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);

@@ -7,7 +7,13 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** DELETE /v1/infrastructure/environments/{id} — delete an environment without services. */
 export const handler = httpHandler(
-  { scope: 'write', params: z.object({ id: EnvironmentId }) },
+  {
+    scope: 'write',
+    params: z.object({ id: EnvironmentId }),
+    summary: 'Delete an environment that has no services',
+    responses: { 204: {} },
+    problems: [404, 409],
+  },
   async ({ params, caller }) => {
     const environment = await ownedEnvironment(params.id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);

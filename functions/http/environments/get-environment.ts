@@ -1,13 +1,23 @@
 import * as z from 'zod';
 import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
-import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import {
+  EnvironmentResource,
+  toEnvironmentResource,
+} from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** GET /v1/infrastructure/environments/{id} — one environment of the caller's workspace. */
 export const handler = httpHandler(
-  { scope: 'read', params: z.object({ id: EnvironmentId }) },
+  {
+    scope: 'read',
+    params: z.object({ id: EnvironmentId }),
+    summary: 'Get an environment',
+    responses: { 200: dataOf(EnvironmentResource) },
+    problems: [404],
+  },
   async ({ params, caller }) => {
     const environment = await ownedEnvironment(params.id, caller.workspaceId);
     const costs = await monthToDate('environment', [environment], { forecast: true });

@@ -2,11 +2,15 @@ import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
 import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
-import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
+import {
+  EnvironmentResource,
+  toEnvironmentResource,
+} from '../../domain/environments/environment-resource.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listEnvironments } from '../../store/environments.ts';
 
@@ -19,7 +23,13 @@ const Query = z.strictObject({
 
 /** GET /v1/infrastructure/environments — an estate's environments, filtered and paged. */
 export const handler = httpHandler(
-  { scope: 'read', query: Query },
+  {
+    scope: 'read',
+    query: Query,
+    summary: 'List environments of an estate',
+    responses: { 200: pageOf(EnvironmentResource) },
+    problems: [404],
+  },
   async ({ query, caller }) => {
     await ownedEstate(query.estate_id, caller.workspaceId);
     const filter = { type: query.type, status: query.status };

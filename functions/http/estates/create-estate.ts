@@ -1,15 +1,33 @@
 import { createEstate } from '../../domain/estates/create-estate.ts';
 import { CreateEstateBody } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
 import { validateEstate } from '../../domain/policies/validate-changes.ts';
-import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
+import {
+  ValidateOnlyQuery,
+  VerdictResource,
+} from '../../domain/policies/validate-only.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/estates — provision a new estate. */
 export const handler = httpHandler(
-  { scope: 'write', idempotent: true, body: CreateEstateBody, query: ValidateOnlyQuery },
+  {
+    scope: 'write',
+    idempotent: true,
+    query: ValidateOnlyQuery,
+    body: CreateEstateBody,
+    summary: 'Provision a new estate',
+    responses: {
+      200: dataOf(VerdictResource),
+      202: { body: dataOf(EstateResource), headers: ['location', 'etag'] },
+    },
+    problems: [503],
+  },
   async ({ body, query, caller }) => {
     requireWorkspace(caller, body.workspace_id);
     if (query.validate_only) return validateEstate(body);

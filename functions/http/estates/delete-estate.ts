@@ -2,7 +2,11 @@ import * as z from 'zod';
 import { countServicesInEstate } from '../../domain/environments/count-services.ts';
 import { deleteEstate } from '../../domain/estates/delete-estate.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
@@ -13,7 +17,14 @@ const Query = z.strictObject({
 
 /** DELETE /v1/infrastructure/estates/{id} — deprovision an estate. */
 export const handler = httpHandler(
-  { scope: 'write', params: z.object({ id: EstateId }), query: Query },
+  {
+    scope: 'write',
+    params: z.object({ id: EstateId }),
+    query: Query,
+    summary: 'Deprovision an estate',
+    responses: { 202: dataOf(EstateResource) },
+    problems: [404, 409],
+  },
   async ({ params, query, caller }) => {
     const estate = await getEstate(params.id);
     if (!estate || estate.workspace_id !== caller.workspaceId)

@@ -13,6 +13,7 @@ export const handler = httpHandler(
   {
     scope: 'read',
     summary: 'Explain the health score of an estate',
+    problems: [404],
     params: z.object({ id: EstateId }),
     responses: { 200: EstateHealthResponse },
   },

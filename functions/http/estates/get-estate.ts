@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -9,7 +13,13 @@ import { getEstate } from '../../store/estates.ts';
 
 /** GET /v1/infrastructure/estates/{id} — one estate of the caller's workspace. */
 export const handler = httpHandler(
-  { scope: 'read', params: z.object({ id: EstateId }) },
+  {
+    scope: 'read',
+    params: z.object({ id: EstateId }),
+    summary: 'Get an estate',
+    responses: { 200: { body: dataOf(EstateResource), headers: ['etag'] } },
+    problems: [404],
+  },
   async ({ params, caller }) => {
     const [estate, costs] = await Promise.all([
       getEstate(params.id),

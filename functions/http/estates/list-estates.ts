@@ -2,10 +2,14 @@ import * as z from 'zod';
 import { PageQuery, WorkspaceId } from '../../domain/common.ts';
 import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
 import { PROVIDERS } from '../../domain/estates/regions.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listEstates } from '../../store/estates.ts';
 
@@ -18,7 +22,12 @@ const Query = z.strictObject({
 
 /** GET /v1/infrastructure/estates — the caller's estates, filtered and paged. */
 export const handler = httpHandler(
-  { scope: 'read', query: Query },
+  {
+    scope: 'read',
+    query: Query,
+    summary: 'List estates of a workspace',
+    responses: { 200: pageOf(EstateResource) },
+  },
   async ({ query, caller }) => {
     const workspaceId = query.workspace_id ?? caller.workspaceId;
     requireWorkspace(caller, workspaceId);

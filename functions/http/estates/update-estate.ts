@@ -1,11 +1,15 @@
 import * as z from 'zod';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { toEstateResource } from '../../domain/estates/estate-resource.ts';
+import {
+  EstateResource,
+  toEstateResource,
+} from '../../domain/estates/estate-resource.ts';
 import {
   EstateChangedError,
   UpdateEstateBody,
   updateEstate,
 } from '../../domain/estates/update-estate.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -13,7 +17,14 @@ import { getEstate } from '../../store/estates.ts';
 
 /** PATCH /v1/infrastructure/estates/{id} — rename or re-tag an estate; honours If-Match. */
 export const handler = httpHandler(
-  { scope: 'write', params: z.object({ id: EstateId }), body: UpdateEstateBody },
+  {
+    scope: 'write',
+    params: z.object({ id: EstateId }),
+    body: UpdateEstateBody,
+    summary: 'Rename or re-tag an estate',
+    responses: { 200: { body: dataOf(EstateResource), headers: ['etag'] } },
+    problems: [404, 409, 412],
+  },
   async ({ params, body, caller, headers }) => {
     const estate = await getEstate(params.id);
     if (!estate || estate.workspace_id !== caller.workspaceId)

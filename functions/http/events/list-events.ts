@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
+import { EventResource } from '../../events/event-schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
@@ -28,7 +30,13 @@ const Query = z.strictObject({
 
 /** GET /v1/infrastructure/events — an estate's event trail, oldest first. */
 export const handler = httpHandler(
-  { scope: 'read', query: Query },
+  {
+    scope: 'read',
+    query: Query,
+    summary: "List an estate's events",
+    responses: { 200: pageOf(EventResource) },
+    problems: [404],
+  },
   async ({ query, caller }) => {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to)) {
       throw new ValidationError([

@@ -12,6 +12,7 @@ export const handler = httpHandler(
     scope: 'write',
     idempotent: true,
     summary: 'Acknowledge an incident',
+    problems: [404, 409],
     params: z.object({ id: IncidentId }),
     responses: { 200: IncidentResponse },
   },

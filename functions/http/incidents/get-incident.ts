@@ -10,6 +10,7 @@ export const handler = httpHandler(
   {
     scope: 'read',
     summary: 'Get an incident',
+    problems: [404],
     params: z.object({ id: IncidentId }),
     responses: { 200: IncidentResponse },
   },

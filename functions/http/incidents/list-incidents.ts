@@ -36,6 +36,7 @@ export const handler = httpHandler(
   {
     scope: 'read',
     summary: 'List the incidents of an estate',
+    problems: [404],
     query: Query,
     responses: {
       200: z.object({

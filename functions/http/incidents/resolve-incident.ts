@@ -13,6 +13,7 @@ export const handler = httpHandler(
     scope: 'write',
     idempotent: true,
     summary: 'Resolve an incident',
+    problems: [404, 409],
     params: z.object({ id: IncidentId }),
     responses: { 200: IncidentResponse },
   },

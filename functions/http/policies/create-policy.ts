@@ -16,6 +16,7 @@ export const handler = httpHandler(
     idempotent: true,
     body: CreatePolicyBody,
     summary: 'Add an infrastructure policy to an estate',
+    problems: [404, 409, 422],
     responses: { 201: z.object({ data: PolicyResource }) },
   },
   async ({ body, caller }) => {

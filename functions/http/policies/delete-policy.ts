@@ -12,7 +12,8 @@ export const handler = httpHandler(
     scope: 'admin',
     params: z.object({ id: PolicyId }),
     summary: 'Delete a policy',
-    responses: { 204: z.undefined() },
+    problems: [404, 409, 412],
+    responses: { 204: {} },
   },
   async ({ params, caller, headers }) => {
     const policy = await ownedPolicy(params.id, caller.workspaceId);

@@ -27,6 +27,7 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: PolicyId }),
     summary: 'Get a policy and the existing services out of compliance with it',
+    problems: [404],
     responses: {
       200: z.object({ data: PolicyResource.extend({ compliance: Compliance }) }),
     },

@@ -18,6 +18,7 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: 'List the policies of an estate',
+    problems: [404],
     responses: {
       200: z.object({
         data: z.array(PolicyResource),

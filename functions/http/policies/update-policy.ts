@@ -19,6 +19,7 @@ export const handler = httpHandler(
     params: z.object({ id: PolicyId }),
     body: UpdatePolicyBody,
     summary: 'Change a policy’s name, parameters, enforcement or status',
+    problems: [404, 409, 412, 422],
     responses: { 200: z.object({ data: PolicyResource }) },
   },
   async ({ params, body, caller, headers }) => {

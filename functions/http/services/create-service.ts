@@ -1,15 +1,33 @@
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { validateService } from '../../domain/policies/validate-changes.ts';
-import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
+import {
+  ValidateOnlyQuery,
+  VerdictResource,
+} from '../../domain/policies/validate-only.ts';
 import { createService } from '../../domain/services/create-service.ts';
 import { CreateServiceBody } from '../../domain/services/service.ts';
-import { toServiceResource } from '../../domain/services/service-resource.ts';
+import {
+  ServiceResource,
+  toServiceResource,
+} from '../../domain/services/service-resource.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** POST /v1/infrastructure/services — create a service's workload in an environment. */
 export const handler = httpHandler(
-  { scope: 'write', body: CreateServiceBody, query: ValidateOnlyQuery, idempotent: true },
+  {
+    scope: 'write',
+    body: CreateServiceBody,
+    idempotent: true,
+    query: ValidateOnlyQuery,
+    summary: 'Create a service in an environment',
+    responses: {
+      200: dataOf(VerdictResource),
+      201: { body: dataOf(ServiceResource), headers: ['location'] },
+    },
+    problems: [404, 409, 503],
+  },
   async ({ body, query, caller }) => {
     const environment = await ownedEnvironment(body.environment_id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);

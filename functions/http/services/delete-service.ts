@@ -7,7 +7,13 @@ import { httpHandler } from '../../platform/http.ts';
 
 /** DELETE /v1/infrastructure/services/{id} — remove a service and its workload. */
 export const handler = httpHandler(
-  { scope: 'write', params: z.object({ id: ServiceId }) },
+  {
+    scope: 'write',
+    params: z.object({ id: ServiceId }),
+    summary: 'Delete a service and its workload',
+    responses: { 204: {} },
+    problems: [404, 409, 422, 503],
+  },
   async ({ params, caller }) => {
     const service = await ownedService(params.id, caller.workspaceId);
     const estate = await ownedEstate(service.estate_id, caller.workspaceId);

@@ -2,12 +2,22 @@ import * as z from 'zod';
 import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
-import { toServiceResource } from '../../domain/services/service-resource.ts';
+import {
+  ServiceResource,
+  toServiceResource,
+} from '../../domain/services/service-resource.ts';
+import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** GET /v1/infrastructure/services/{id} — one service of the caller's workspace. */
 export const handler = httpHandler(
-  { scope: 'read', params: z.object({ id: ServiceId }) },
+  {
+    scope: 'read',
+    params: z.object({ id: ServiceId }),
+    summary: 'Get a service',
+    responses: { 200: dataOf(ServiceResource) },
+    problems: [404],
+  },
   async ({ params, caller }) => {
     const service = await ownedService(params.id, caller.workspaceId);
     const costs = await monthToDate('service', [service]);

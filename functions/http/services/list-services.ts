@@ -4,9 +4,13 @@ import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
-import { toServiceResource } from '../../domain/services/service-resource.ts';
+import {
+  ServiceResource,
+  toServiceResource,
+} from '../../domain/services/service-resource.ts';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
+import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listServices } from '../../store/services.ts';
 
@@ -19,7 +23,13 @@ const Query = z.strictObject({
 
 /** GET /v1/infrastructure/services — an environment's services, filtered and paged. */
 export const handler = httpHandler(
-  { scope: 'read', query: Query },
+  {
+    scope: 'read',
+    query: Query,
+    summary: 'List services of an environment',
+    responses: { 200: pageOf(ServiceResource) },
+    problems: [404],
+  },
   async ({ query, caller }) => {
     await ownedEnvironment(query.environment_id, caller.workspaceId);
     const filter = { type: query.type, status: query.status };

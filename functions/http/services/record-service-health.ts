@@ -17,6 +17,7 @@ export const handler = httpHandler(
     scope: 'write',
     idempotent: true,
     summary: 'Record a health signal for a service',
+    problems: [404, 409, 422],
     params: z.object({ id: ServiceId }),
     body: HealthSignalBody,
     responses: { 200: HealthSignalResponse },
