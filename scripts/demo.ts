@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { apiClient } from './demo/client.ts';
 import { demoRuntime } from './demo/runtime.ts';
 import {
+  costs,
   createEnvironments,
   createServices,
   type DemoState,
@@ -11,6 +12,7 @@ import {
   rollBack,
   rollOut,
   type Step,
+  setPolicies,
 } from './demo/steps.ts';
 
 const { values } = parseArgs({
@@ -24,10 +26,12 @@ const { values } = parseArgs({
 const STEPS: readonly Step[] = [
   listEstates,
   provisionEstate,
+  setPolicies,
   createEnvironments,
   createServices,
   rollOut,
   rollBack,
+  costs,
   eventTrail,
 ];
 

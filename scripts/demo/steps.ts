@@ -110,6 +110,47 @@ export const provisionEstate: Step = {
   },
 };
 
+export const setPolicies: Step = {
+  title: 'Set policies first: allowed regions, registry allowlist, promotion order',
+  run: async (api, state) => {
+    const estateId = must(state.estateId, 'the estate');
+    const policies = [
+      {
+        name: 'EU only',
+        kind: 'allowed_regions',
+        parameters: { regions: ['eu-west-1', 'eu-central-1'] },
+      },
+      {
+        name: 'Our registry',
+        kind: 'allowed_image_registries',
+        parameters: { registries: ['ghcr.io/apex-digital'] },
+      },
+      {
+        name: 'Staging before production',
+        kind: 'promotion_order',
+        parameters: {
+          from_environment_type: 'staging',
+          to_environment_type: 'production',
+        },
+      },
+    ];
+    const lines: string[] = [];
+    for (const policy of policies) {
+      const reply = await api('POST', '/v1/infrastructure/policies', {
+        estate_id: estateId,
+        enforcement: 'enforce',
+        ...policy,
+      });
+      expectThat(
+        reply.status === 201,
+        `creating the ${policy.kind} policy answered ${reply.status}: ${JSON.stringify(reply.body)}`,
+      );
+      lines.push(`${reply.body.data.id}  ${policy.kind.padEnd(26)} enforce`);
+    }
+    return lines;
+  },
+};
+
 export const createEnvironments: Step = {
   title: 'Create production, staging and development environments',
   run: async (api, state) => {
@@ -201,9 +242,25 @@ export async function deployAndWait(
 }
 
 export const rollOut: Step = {
-  title: `Deploy ${IMAGE} to staging, then production`,
+  title: `Deploy ${IMAGE}: production first (refused), then staging, then production`,
   run: async (api, state) => {
-    const lines: string[] = [];
+    const early = await deployAndWait(api, state, 'production', IMAGE);
+    expectThat(
+      early.reply.status === 422,
+      `deploying to production first answered ${early.reply.status}`,
+    );
+    expectThat(
+      early.reply.body.code === 'policy_denied',
+      `the refusal's code is ${early.reply.body.code}`,
+    );
+    const kinds = (early.reply.body.violations as { kind: string }[]).map(
+      (violation) => violation.kind,
+    );
+    expectThat(
+      kinds.includes('promotion_order'),
+      `the refusal names ${kinds.join(', ')}`,
+    );
+    const lines = [`production first → 422 policy_denied (${kinds.join(', ')})`];
     for (const environment of ['staging', 'production']) {
       const { reply, deployment } = await deployAndWait(api, state, environment, IMAGE);
       expectThat(
@@ -233,14 +290,11 @@ export const rollOut: Step = {
 };
 
 export const rollBack: Step = {
-  title: 'Deploy an unhealthy image and watch it roll back',
+  title: 'Deploy an unhealthy image to staging: it rolls back and opens an incident',
   run: async (api, state) => {
-    const { reply, deployment } = await deployAndWait(
-      api,
-      state,
-      'production',
-      BAD_IMAGE,
-    );
+    // The promotion policy keeps an image that never passed staging out of
+    // production, so the bad image meets its health gate in staging.
+    const { reply, deployment } = await deployAndWait(api, state, 'staging', BAD_IMAGE);
     expectThat(
       reply.status === 202,
       `the deployment answered ${reply.status}: ${JSON.stringify(reply.body)}`,
@@ -252,18 +306,146 @@ export const rollBack: Step = {
     const service = (
       await api(
         'GET',
-        `/v1/infrastructure/services/${must(state.services.production, 'the production service')}`,
+        `/v1/infrastructure/services/${must(state.services.staging, 'the staging service')}`,
       )
     ).body.data;
     expectThat(
       service.current_image === IMAGE,
-      `production runs ${service.current_image} after the rollback`,
+      `staging runs ${service.current_image} after the rollback`,
     );
+    const deploymentId: string = reply.body.data.deployment_id;
+    const incidents = await waitFor<
+      {
+        id: string;
+        severity: string;
+        title: string;
+        suspected_changes: { id: string }[];
+      }[]
+    >(
+      api,
+      `/v1/infrastructure/incidents?estate_id=${must(state.estateId, 'the estate')}&status=open`,
+      (open) =>
+        open.some((incident) =>
+          incident.suspected_changes.some((change) => change.id === deploymentId),
+        ),
+    );
+    const incident = incidents.find((candidate) =>
+      candidate.suspected_changes.some((change) => change.id === deploymentId),
+    );
+    expectThat(incident !== undefined, 'no incident names the rolled-back deployment');
     return [
-      `${reply.body.data.deployment_id}  rolling → rolled_back`,
+      `${deploymentId}  rolling → rolled_back`,
       `reason: ${deployment.failure_reason}`,
-      `production still runs ${service.current_image}`,
+      `staging still runs ${service.current_image}`,
+      `${incident.id}  ${incident.severity}  ${incident.title}`,
+      `suspected changes: ${incident.suspected_changes.map((change) => change.id).join(', ')}`,
     ];
+  },
+};
+
+/** Usage worth a round amount for a service, this month. */
+function usageFor(serviceId: string, vcpuHours: number, tag: string) {
+  const time = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return [
+    {
+      record_id: `demo-${tag}-vcpu`,
+      service_id: serviceId,
+      metric: 'vcpu_hours',
+      quantity: vcpuHours,
+      time,
+      source: 'demo',
+    },
+    {
+      record_id: `demo-${tag}-mem`,
+      service_id: serviceId,
+      metric: 'memory_gb_hours',
+      quantity: vcpuHours * 2,
+      time,
+      source: 'demo',
+    },
+  ];
+}
+
+export const costs: Step = {
+  title: 'Record usage and show costs by environment and by service',
+  run: async (api, state) => {
+    const estateId = must(state.estateId, 'the estate');
+    const records = [
+      ...usageFor(
+        must(state.services.production, 'the production service'),
+        1200,
+        `${estateId}-prod`,
+      ),
+      ...usageFor(
+        must(state.services.staging, 'the staging service'),
+        300,
+        `${estateId}-staging`,
+      ),
+    ];
+    const ingested = await api('POST', '/v1/infrastructure/usage', { records });
+    expectThat(
+      ingested.status === 200 || ingested.status === 202,
+      `usage answered ${ingested.status}: ${JSON.stringify(ingested.body)}`,
+    );
+    const again = await api('POST', '/v1/infrastructure/usage', { records });
+    const today = new Date().toISOString().slice(0, 10);
+    const monthStart = `${today.slice(0, 8)}01`;
+    const lines = [
+      `${records.length} usage records accepted; sending them again changes nothing (${again.status})`,
+    ];
+    for (const group of ['environment', 'service']) {
+      const reply = await api(
+        'GET',
+        `/v1/infrastructure/costs?estate_id=${estateId}&from=${monthStart}&to=${today}&group_by=${group}`,
+      );
+      expectThat(
+        reply.status === 200,
+        `costs by ${group} answered ${reply.status}: ${JSON.stringify(reply.body)}`,
+      );
+      const report = reply.body.data as {
+        total: number;
+        currency: string;
+        breakdown: { group: string; cost: number; percent: number }[];
+      };
+      const sum = report.breakdown.reduce(
+        (total, item) => total + Math.round(item.cost * 100),
+        0,
+      );
+      expectThat(
+        sum === Math.round(report.total * 100),
+        `the ${group} breakdown does not add up to the total`,
+      );
+      expectThat(report.total > 0, 'the recorded usage costs nothing');
+      lines.push(
+        `by ${group}: total ${report.total.toFixed(2)} ${report.currency} = ${report.breakdown
+          .map(
+            (item) =>
+              `${item.group} ${item.cost.toFixed(2)} (${item.percent.toFixed(1)}%)`,
+          )
+          .join(', ')}`,
+      );
+    }
+    const estate = (await api('GET', `/v1/infrastructure/estates/${estateId}`)).body.data;
+    const production = (
+      await api(
+        'GET',
+        `/v1/infrastructure/environments/${must(state.environments.production, 'production')}`,
+      )
+    ).body.data;
+    const service = (
+      await api(
+        'GET',
+        `/v1/infrastructure/services/${must(state.services.production, 'the production service')}`,
+      )
+    ).body.data;
+    expectThat(
+      estate.cost_mtd > 0 && production.cost_mtd > 0 && service.cost_mtd > 0,
+      'cost_mtd is missing on an object',
+    );
+    lines.push(
+      `cost_mtd: estate ${estate.cost_mtd.toFixed(2)} (forecast ${estate.cost_forecast.toFixed(2)}), production ${production.cost_mtd.toFixed(2)}, payments-api ${service.cost_mtd.toFixed(2)} ${estate.currency}`,
+    );
+    return lines;
   },
 };
 

@@ -28,7 +28,8 @@ describe('npm run demo', () => {
     expect(report.ok).toBe(true);
     expect(result.status).toBe(0);
     expect(report.steps.map((step) => step.title).join('\n')).toMatch(
-      /Provision[\s\S]*roll back[\s\S]*event trail/,
+      /Provision[\s\S]*policies[\s\S]*refused[\s\S]*rolls back[\s\S]*costs[\s\S]*event trail/,
     );
+    expect(report.steps).toHaveLength(9);
   }, 300_000);
 });
