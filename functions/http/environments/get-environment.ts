@@ -7,6 +7,7 @@ import {
 } from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { dataOf } from '../../platform/envelopes.ts';
+import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** GET /v1/infrastructure/environments/{id} — one environment of the caller's workspace. */
@@ -15,7 +16,7 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: EnvironmentId }),
     summary: 'Get an environment',
-    responses: { 200: dataOf(EnvironmentResource) },
+    responses: { 200: { body: dataOf(EnvironmentResource), headers: ['etag'] } },
     problems: [404],
   },
   async ({ params, caller }) => {
@@ -26,6 +27,7 @@ export const handler = httpHandler(
       body: {
         data: withCost(toEnvironmentResource(environment), costs.get(environment.id)),
       },
+      headers: etagHeader(environment),
     };
   },
 );

@@ -11,7 +11,10 @@ import { ownedEnvironment } from '../../domain/environments/owned-environment.ts
 import { updateEnvironment } from '../../domain/environments/update-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { dataOf } from '../../platform/envelopes.ts';
+import { ApiError } from '../../platform/errors.ts';
+import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { getEnvironment } from '../../store/environments.ts';
 
 /** PATCH /v1/infrastructure/environments/{id} — rename an environment or replace its config. */
 export const handler = httpHandler(
@@ -20,13 +23,30 @@ export const handler = httpHandler(
     params: z.object({ id: EnvironmentId }),
     body: UpdateEnvironmentBody,
     summary: 'Rename an environment or replace its config',
-    responses: { 200: dataOf(EnvironmentResource) },
-    problems: [404, 409],
+    responses: { 200: { body: dataOf(EnvironmentResource), headers: ['etag'] } },
+    problems: [404, 409, 412],
   },
-  async ({ params, body, caller }) => {
+  async ({ params, body, caller, headers }) => {
     const environment = await ownedEnvironment(params.id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);
-    const updated = await updateEnvironment(estate, environment, body);
-    return { status: 200, body: { data: toEnvironmentResource(updated) } };
+    const ifMatch = requireIfMatch(headers, environment.version);
+    try {
+      const updated = await updateEnvironment(estate, environment, body);
+      return {
+        status: 200,
+        body: { data: toEnvironmentResource(updated) },
+        headers: etagHeader(updated),
+      };
+    } catch (error) {
+      // With If-Match, a change that lands meanwhile is a stale precondition.
+      if (
+        !ifMatch ||
+        !(error instanceof ApiError) ||
+        error.code !== 'environment_modified'
+      )
+        throw error;
+      const current = await getEnvironment(params.id);
+      throw current ? preconditionFailed(current.version) : error;
+    }
   },
 );

@@ -7,6 +7,7 @@ import {
   toServiceResource,
 } from '../../domain/services/service-resource.ts';
 import { dataOf } from '../../platform/envelopes.ts';
+import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /** GET /v1/infrastructure/services/{id} — one service of the caller's workspace. */
@@ -15,7 +16,7 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: ServiceId }),
     summary: 'Get a service',
-    responses: { 200: dataOf(ServiceResource) },
+    responses: { 200: { body: dataOf(ServiceResource), headers: ['etag'] } },
     problems: [404],
   },
   async ({ params, caller }) => {
@@ -24,6 +25,7 @@ export const handler = httpHandler(
     return {
       status: 200,
       body: { data: withCost(toServiceResource(service), costs.get(service.id)) },
+      headers: etagHeader(service),
     };
   },
 );

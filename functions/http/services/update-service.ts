@@ -8,7 +8,10 @@ import {
 } from '../../domain/services/service-resource.ts';
 import { updateService } from '../../domain/services/update-service.ts';
 import { dataOf } from '../../platform/envelopes.ts';
+import { ApiError } from '../../platform/errors.ts';
+import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { getService } from '../../store/services.ts';
 
 /** PATCH /v1/infrastructure/services/{id} — change a service's config. */
 export const handler = httpHandler(
@@ -17,13 +20,26 @@ export const handler = httpHandler(
     params: z.object({ id: ServiceId }),
     body: UpdateServiceBody,
     summary: "Change a service's config",
-    responses: { 200: dataOf(ServiceResource) },
-    problems: [404, 409, 422, 503],
+    responses: { 200: { body: dataOf(ServiceResource), headers: ['etag'] } },
+    problems: [404, 409, 412, 422, 503],
   },
-  async ({ params, body, caller }) => {
+  async ({ params, body, caller, headers }) => {
     const service = await ownedService(params.id, caller.workspaceId);
     const estate = await ownedEstate(service.estate_id, caller.workspaceId);
-    const updated = await updateService(estate, service, body);
-    return { status: 200, body: { data: toServiceResource(updated) } };
+    const ifMatch = requireIfMatch(headers, service.version);
+    try {
+      const updated = await updateService(estate, service, body);
+      return {
+        status: 200,
+        body: { data: toServiceResource(updated) },
+        headers: etagHeader(updated),
+      };
+    } catch (error) {
+      // With If-Match, a change that lands meanwhile is a stale precondition.
+      if (!ifMatch || !(error instanceof ApiError) || error.code !== 'service_modified')
+        throw error;
+      const current = await getService(params.id);
+      throw current ? preconditionFailed(current.version) : error;
+    }
   },
 );
