@@ -1,3 +1,4 @@
+import { SPEC_EXAMPLES } from '../../functions/openapi/spec-examples.ts';
 import { type Api, waitFor } from './client.ts';
 
 /** A step did not behave as the walkthrough says it should. */
@@ -38,17 +39,8 @@ const must = (value: string | undefined, what: string): string => {
 
 /** The spec's POST body for the payments estate. */
 export const estateBody = (workspaceId: string) => ({
+  ...SPEC_EXAMPLES.createEstate,
   workspace_id: workspaceId,
-  subscription_id: 'SUB-26-001122',
-  project_tags: ['PROJ-26-004281'],
-  name: 'Payments Platform Infrastructure',
-  provider: 'aws',
-  region: 'eu-west-1',
-  tier: 'managed',
-  config: {
-    vpc_cidr: '10.0.0.0/16',
-    availability_zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-  },
 });
 
 export const listEstates: Step = {

@@ -1,21 +1,9 @@
 import type { Estate } from '../../functions/domain/estates/estate.ts';
+import { SPEC_EXAMPLES } from '../../functions/openapi/spec-examples.ts';
 
 /** The spec's example estate body, with overrides. */
 export function estateBody(overrides: Record<string, unknown> = {}) {
-  return {
-    workspace_id: 'WS-26-000021',
-    subscription_id: 'SUB-26-001122',
-    project_tags: ['PROJ-26-004281'],
-    name: 'Payments Platform Infrastructure',
-    provider: 'aws',
-    region: 'eu-west-1',
-    tier: 'managed',
-    config: {
-      vpc_cidr: '10.0.0.0/16',
-      availability_zones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-    },
-    ...overrides,
-  };
+  return { ...structuredClone(SPEC_EXAMPLES.createEstate), ...overrides };
 }
 
 /** An estate record as the store keeps it, active by default, with overrides. */
