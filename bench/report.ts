@@ -99,6 +99,10 @@ const HEADER = [
   '|---|---|---|---|---|---|---|',
 ];
 
+/** One section's table: the header, then a row per figure. */
+export const figureTable = (figures: readonly Figure[]): string =>
+  [...HEADER, ...figures.map(figureRow)].join('\n');
+
 /** The tables of docs/benchmarks.md: the machine, then one table per section. */
 export function renderTables(result: BenchResult): string {
   const m = result.machine;
@@ -117,7 +121,7 @@ export function renderTables(result: BenchResult): string {
   const sections = [...new Set(result.figures.map((figure) => figure.section))];
   for (const section of sections) {
     const figures = result.figures.filter((figure) => figure.section === section);
-    lines.push('', `### ${section}`, '', ...HEADER, ...figures.map(figureRow));
+    lines.push('', `### ${section}`, '', figureTable(figures));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -10,11 +10,12 @@ import { REPO_ROOT } from '../infra/constructs/platform-function.ts';
 import { type BundleSize, bundle, EMPTY_HANDLER, SDK_EXTERNAL } from './bundle-size.ts';
 import { countCalls } from './calls.ts';
 import { coldInit } from './cold-init.ts';
+import { costsScale, DOC_PATH, spliceCostsIntoDoc } from './costs-scale.ts';
 import { endToEnd, startRuntime } from './e2e.ts';
 import { appFunctions } from './functions.ts';
 import { memoryGrowth } from './memory.ts';
 import { chainOverhead } from './middleware.ts';
-import { type BenchResult, type Figure, renderTables } from './report.ts';
+import { type BenchResult, type Figure, figureTable, renderTables } from './report.ts';
 import { round } from './stats.ts';
 
 const REPORTS = join(REPO_ROOT, '.reports');
@@ -175,6 +176,9 @@ async function main() {
     await runtime.local.stop();
   }
 
+  log('costs query at 1,000 and 1,000,000 usage records (DynamoDB Local of its own)');
+  const costs = await costsScale();
+
   const e2eSection = `End-to-end latency, local API vs raw DynamoDB Local (${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s each)`;
   const latency = (label: string) => {
     const found = e2e.results.find((r) => r.label === label);
@@ -219,14 +223,8 @@ async function main() {
       note: `${post.requests} requests (${post.non2xx} non-2xx); no target for writes`,
     },
     { section: e2eSection, name: 'POST estate p99', unit: 'ms', value: post.p99Ms },
-    {
-      section: e2eSection,
-      name: 'costs query',
-      unit: 'ms',
-      value: null,
-      note: 'not yet measurable: no costs endpoint',
-    },
   );
+  figures.push(...costs);
 
   const callsSection = 'DynamoDB calls per request (counted on the document client)';
   for (const invocation of calls.invocations) {
@@ -348,4 +346,33 @@ async function main() {
   );
 }
 
-await main();
+/** `--only costs`: measures the costs figure alone and splices it into the doc. */
+async function onlyCosts() {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  const figures = await costsScale();
+  const m = machine(loadAtStart);
+  const seconds = Math.round((performance.now() - started) / 1000);
+  const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
+  spliceCostsIntoDoc(
+    DOC_PATH,
+    figureTable(figures),
+    `These rows were measured on their own (\`npx node bench/run.ts --only costs\`, ${seconds} s) ` +
+      `on ${new Date().toISOString()}, commit \`${commit}\`, load ${round(m.load[0])} / ${round(m.load[1])}, ` +
+      'and spliced into this page; the other tables are from the run described above.',
+  );
+  mkdirSync(REPORTS, { recursive: true });
+  writeFileSync(
+    join(REPORTS, 'bench-costs.json'),
+    `${JSON.stringify({ machine: m, figures }, null, 2)}\n`,
+  );
+  for (const figure of figures)
+    log(`${figure.name}: ${figure.value} ${figure.unit} vs ${figure.baseline?.value}`);
+  log(`done in ${seconds} s: .reports/bench-costs.json, docs/benchmarks.md`);
+}
+
+const only = process.argv.indexOf('--only');
+if (only >= 0) {
+  if (process.argv[only + 1] !== 'costs') throw new Error('--only takes: costs');
+  await onlyCosts();
+} else await main();
