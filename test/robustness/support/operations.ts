@@ -36,6 +36,12 @@ export interface Example {
   readonly body?: (fixture: Fixture) => Record<string, unknown>;
   /** The answer to a caller of another workspace naming these objects. */
   readonly foreign: 403 | 404;
+  /**
+   * What the owner may get, in the matrix's order (destructive routes last): a
+   * deployment may be running or finished, an environment may still hold services.
+   * @default [200]
+   */
+  readonly owner?: readonly number[];
   /** Deletes or ends its object: fuzzing only ever aims it at unknown IDs. */
   readonly destructive?: boolean;
 }
@@ -51,6 +57,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   CreateEstate: {
     body: (f) => estateBody({ workspace_id: f.workspaceId, name: 'Fuzzed Estate' }),
     foreign: 403,
+    owner: [202],
   },
   GetEstate: { pathId: 'estateId', foreign: 404 },
   UpdateEstate: {
@@ -58,12 +65,18 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     body: () => ({ name: 'Renamed Estate' }),
     foreign: 404,
   },
-  DeleteEstate: { pathId: 'estateId', foreign: 404, destructive: true },
+  DeleteEstate: {
+    pathId: 'estateId',
+    foreign: 404,
+    owner: [202, 409],
+    destructive: true,
+  },
   ListEvents: { query: (f) => ({ estate_id: f.estateId }), foreign: 404 },
   ListEnvironments: { query: (f) => ({ estate_id: f.estateId }), foreign: 404 },
   CreateEnvironment: {
     body: (f) => environmentBody(f.estateId, { name: 'staging', type: 'staging' }),
     foreign: 404,
+    owner: [201],
   },
   GetEnvironment: { pathId: 'environmentId', foreign: 404 },
   UpdateEnvironment: {
@@ -71,11 +84,17 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     body: () => ({ config: { variables: { LOG_LEVEL: 'debug' } } }),
     foreign: 404,
   },
-  DeleteEnvironment: { pathId: 'environmentId', foreign: 404, destructive: true },
+  DeleteEnvironment: {
+    pathId: 'environmentId',
+    foreign: 404,
+    owner: [204, 409],
+    destructive: true,
+  },
   ListServices: { query: (f) => ({ environment_id: f.environmentId }), foreign: 404 },
   CreateService: {
     body: (f) => serviceBody(f.environmentId, { name: 'ledger-api' }),
     foreign: 404,
+    owner: [201],
   },
   GetService: { pathId: 'serviceId', foreign: 404 },
   UpdateService: {
@@ -83,7 +102,12 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     body: () => ({ config: { cpu: 1 } }),
     foreign: 404,
   },
-  DeleteService: { pathId: 'serviceId', foreign: 404, destructive: true },
+  DeleteService: {
+    pathId: 'serviceId',
+    foreign: 404,
+    owner: [204, 409],
+    destructive: true,
+  },
   ListDeployments: { query: (f) => ({ service_id: f.serviceId }), foreign: 404 },
   CreateDeployment: {
     body: (f) => ({
@@ -92,9 +116,15 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       image: 'ghcr.io/apex-digital/payments-api:v2.4.9',
     }),
     foreign: 404,
+    owner: [202],
   },
   GetDeployment: { pathId: 'deploymentId', foreign: 404 },
-  CancelDeployment: { pathId: 'deploymentId', foreign: 404, destructive: true },
+  CancelDeployment: {
+    pathId: 'deploymentId',
+    foreign: 404,
+    owner: [202, 409],
+    destructive: true,
+  },
   ListPolicies: { query: (f) => ({ estate_id: f.estateId }), foreign: 404 },
   CreatePolicy: {
     body: (f) => ({
@@ -104,6 +134,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
       parameters: { regions: ['eu-west-1', 'eu-central-1'] },
     }),
     foreign: 404,
+    owner: [201],
   },
   GetPolicy: { pathId: 'policyId', foreign: 404 },
   UpdatePolicy: {
@@ -111,7 +142,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     body: () => ({ enforcement: 'warn' }),
     foreign: 404,
   },
-  DeletePolicy: { pathId: 'policyId', foreign: 404, destructive: true },
+  DeletePolicy: { pathId: 'policyId', foreign: 404, owner: [204], destructive: true },
   GetEstateHealth: { pathId: 'estateId', foreign: 404 },
   RecordServiceHealth: {
     pathId: 'serviceId',
@@ -125,8 +156,14 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   },
   ListIncidents: { query: (f) => ({ estate_id: f.estateId }), foreign: 404 },
   GetIncident: { pathId: 'incidentId', foreign: 404 },
-  AcknowledgeIncident: { pathId: 'incidentId', foreign: 404 },
-  ResolveIncident: { pathId: 'incidentId', foreign: 404, destructive: true },
+  // A healthy reading sent earlier in the matrix may have resolved the incident already.
+  AcknowledgeIncident: { pathId: 'incidentId', foreign: 404, owner: [200, 409] },
+  ResolveIncident: {
+    pathId: 'incidentId',
+    foreign: 404,
+    owner: [200, 409],
+    destructive: true,
+  },
 };
 
 /** The example of a route; throws for a route nobody wrote one for. */
