@@ -173,9 +173,12 @@ export function exampleOf(route: Route): Example {
   return example;
 }
 
-/** The concrete path of a route with its `{id}` filled in. */
+/**
+ * The concrete path of a route with its `{id}` filled in. A lone surrogate cannot
+ * travel in a URL (it is not UTF-8), so the path carries its replacement character.
+ */
 export const pathOf = (route: Route, id: string | undefined) =>
-  route.path.replace('{id}', encodeURIComponent(id ?? ''));
+  route.path.replace('{id}', encodeURIComponent((id ?? '').toWellFormed()));
 
 /** The path of a route aimed at the fixture's own object. */
 export function fixturePath(route: Route, fixture: Fixture): string {
