@@ -30,9 +30,6 @@ const SEED = fuzzSeed();
 /** Time for a property: generous per request, so a long run is never cut short. */
 const TIMEOUT_MS = Math.max(60_000, RUNS * 200);
 
-// The workspace limit would answer most of a long run with 429; it has tests of its own.
-process.env.WORKSPACE_RATE_LIMIT_PER_MINUTE = '0';
-
 useTable();
 const aws = useLocalAws({ streams: false });
 let handlers: Map<Route, Handler>;
@@ -40,6 +37,9 @@ let fixture: Fixture;
 const tally = new Tally();
 
 beforeAll(async () => {
+  // The workspace limit would answer most of a long run with 429; it has tests of its
+  // own. Set after the local AWS stand-in has put the template's value in place.
+  process.env.WORKSPACE_RATE_LIMIT_PER_MINUTE = '0';
   handlers = await loadHandlers();
   fixture = await buildFixture(handlers, () => aws().stepFunctions.idle());
 });
