@@ -13,6 +13,7 @@ import { logger } from './logger.ts';
 import { problemResponse } from './problem-response.ts';
 import { fromProviderError } from './provider-errors.ts';
 import { rateLimit } from './rate-limit.ts';
+import { fromThrottling } from './throttling.ts';
 import { validate } from './validate.ts';
 
 export type { HttpEvent, HttpResponse };
@@ -123,15 +124,19 @@ const accessLog = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => {
 
 /**
  * Maps any error to a problem document: API errors as they are, cloud driver failures
- * as 503 or 422; unknown errors are logged once and hidden.
+ * as 503 or 422, throttling the SDK could not absorb as 503; unknown errors are logged
+ * once and hidden.
  */
 const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
   onError: (request) => {
     const providerError = fromProviderError(request.error);
-    const error = providerError ?? request.error;
+    const busy = providerError ? undefined : fromThrottling(request.error);
+    const error = providerError ?? busy ?? request.error;
     const requestId = requestIdOf(request.event);
     if (providerError)
       logger.warn('provider error', { error: request.error, request_id: requestId });
+    else if (busy)
+      logger.warn('table throttled', { error: request.error, request_id: requestId });
     else if (!(error instanceof ApiError))
       logger.error('unhandled error', { error, request_id: requestId });
     request.response = problemResponse(error, requestId);

@@ -45,6 +45,8 @@ export class LocalEventBus {
   #failuresLeft: number;
   readonly #pending = new Set<Promise<void>>();
   readonly delivered: { rule: string; target: string; event: BusEvent }[] = [];
+  /** Every event PutEvents accepted, matched by a rule or not, oldest first (fault drills count them). */
+  readonly accepted: BusEvent[] = [];
 
   constructor(
     buses: readonly string[],
@@ -120,6 +122,8 @@ export class LocalEventBus {
       resources: Array.isArray(entry.Resources) ? entry.Resources.map(String) : [],
       detail,
     };
+    this.accepted.push(event);
+    if (this.accepted.length > 10_000) this.accepted.shift();
     for (const rule of this.#rules) {
       if (rule.busName === bus && matchesPattern(rule.pattern, event))
         this.#deliver(rule, event);

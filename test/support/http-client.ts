@@ -8,6 +8,8 @@ export interface HttpReply {
   readonly headers: Headers;
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies.
   readonly body: any;
+  /** The body as it came; `body` is undefined when it is not JSON. */
+  readonly text: string;
 }
 
 export interface RawReply {
@@ -51,20 +53,48 @@ export async function send(
   return { status: response.status, headers: response.headers, text };
 }
 
-/** A small JSON client for a local runtime, authorised with a token of its own. */
+export interface RequestOptions {
+  /** Extra headers; they win over the client's own. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A body sent as it is, instead of `body` as JSON. */
+  readonly rawBody?: string;
+}
+
+function parsed(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A small JSON client for a local runtime, authorised with a token of its own (an
+ * empty token sends no Authorization header). Every response is checked against the
+ * OpenAPI document.
+ */
 export function httpClient(local: LocalProcess, token: string) {
-  return async (method: string, path: string, body?: unknown): Promise<HttpReply> => {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<HttpReply> => {
+    const payload =
+      options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
     const reply = await send(local, method, path, {
       headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { body: payload }),
     });
     return {
       status: reply.status,
       headers: reply.headers,
-      body: reply.text ? JSON.parse(reply.text) : undefined,
+      body: parsed(reply.text),
+      text: reply.text,
     };
   };
 }
