@@ -92,7 +92,7 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, ProblemResponse>> = {
   503: {
     name: 'ServiceUnavailable',
     description:
-      'The cloud provider did not answer (`provider_unavailable`); retry after `Retry-After`.',
+      'Busy: the table is throttling (`service_busy`) or the cloud provider did not answer (`provider_unavailable`); retry after `Retry-After`.',
     gateway: true,
     headers: ['Retry-After'],
   },
@@ -100,12 +100,14 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, ProblemResponse>> = {
 
 /**
  * The problem statuses a route can answer: what the chain gives every route with a
- * token (401, 403, 429, 500), invalid input (400), body handling (413, 415), the
+ * token (401, 403, 429, 500, 503), invalid input (400), body handling (413, 415), the
  * idempotency-key refusals (409, 422), and the ones the route declares.
  */
 export function problemStatuses(route: Route, doc: RouteDoc): number[] {
   const statuses = new Set<number>(doc.problems ?? []);
-  if (route.authorized) for (const status of [401, 403, 429, 500]) statuses.add(status);
+  // Any route that reaches the table can meet lasting throttling: 503 service_busy.
+  if (route.authorized)
+    for (const status of [401, 403, 429, 500, 503]) statuses.add(status);
   if (doc.body || doc.query || doc.params || doc.idempotent) statuses.add(400);
   if (doc.body) for (const status of [413, 415]) statuses.add(status);
   if (doc.idempotent) for (const status of [409, 422]) statuses.add(status);

@@ -85,8 +85,33 @@ function answer(reply: HttpReply, fromGateway = false) {
   };
 }
 
+/** What another workspace's caller is told, by status. */
+const FOREIGN_CODES = {
+  400: 'validation_failed',
+  403: 'workspace_forbidden',
+  404: expect.stringMatching(/_not_found$/),
+} as const;
+
 describe('tenant isolation matrix', () => {
-  it.each(ROUTES.map((route) => [route.name, route] as const))(
+  it('serves the public OpenAPI document to anyone, token or not', async () => {
+    const route = ROUTES.find((candidate) => !candidate.authorized);
+    if (!route) throw new Error('the route table has no public route');
+
+    const replies = await Promise.all(
+      [tokens.own, tokens.other, tokens.none].map((token) =>
+        request(httpClient(local, token), route),
+      ),
+    );
+
+    expect(route.name).toBe('GetOpenApiDocument');
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200]);
+  });
+
+  it.each(
+    ROUTES.filter((route) => route.authorized).map(
+      (route) => [route.name, route] as const,
+    ),
+  )(
     '%s refuses other workspaces, bad tokens and missing scopes',
     async (_name, route) => {
       const example = exampleOf(route);
@@ -109,9 +134,7 @@ describe('tenant isolation matrix', () => {
 
       expect([other.status, other.body?.code]).toEqual([
         example.foreign,
-        example.foreign === 403
-          ? 'workspace_forbidden'
-          : expect.stringMatching(/_not_found$/),
+        FOREIGN_CODES[example.foreign],
       ]);
       expect(violations(answer(other))).toEqual([]);
       expect(leaksIn(other, route)).toEqual([]);

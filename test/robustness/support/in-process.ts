@@ -110,6 +110,7 @@ export async function buildFixture(
   );
   const incidentId: string | undefined = incidents.body.data[0]?.id;
   if (!incidentId) throw new Error(`no incident opened: ${incidents.text}`);
+  const budget = await post('CreateBudget', { estate_id: estate.id, amount: 10_000 });
   return {
     workspaceId: workspace,
     estateId: estate.id,
@@ -118,5 +119,6 @@ export async function buildFixture(
     deploymentId: deployment.deployment_id,
     policyId: policy.id,
     incidentId,
+    budgetId: budget.id,
   };
 }

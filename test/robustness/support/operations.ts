@@ -14,6 +14,7 @@ export interface Fixture {
   readonly deploymentId: string;
   readonly policyId: string;
   readonly incidentId: string;
+  readonly budgetId: string;
 }
 
 type Kind = keyof Omit<Fixture, 'workspaceId'>;
@@ -26,6 +27,7 @@ export const ID_PREFIX: Record<Kind, string> = {
   deploymentId: 'DEPLOY',
   policyId: 'INFPOL',
   incidentId: 'INFINC',
+  budgetId: 'BUDGET',
 };
 
 /** How one route is called correctly, and what another workspace gets from it. */
@@ -34,8 +36,12 @@ export interface Example {
   readonly pathId?: Kind;
   readonly query?: (fixture: Fixture) => Record<string, string>;
   readonly body?: (fixture: Fixture) => Record<string, unknown>;
-  /** The answer to a caller of another workspace naming these objects. */
-  readonly foreign: 403 | 404;
+  /**
+   * The answer to a caller of another workspace naming these objects: 404 for an
+   * object, 403 for a workspace filter, 400 where the object is named inside a batch
+   * (a usage record for a service that is not the caller's is a bad record).
+   */
+  readonly foreign: 400 | 403 | 404;
   /**
    * What the owner may get, in the matrix's order (destructive routes last): a
    * deployment may be running or finished, an environment may still hold services.
@@ -164,6 +170,45 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
     owner: [200, 409],
     destructive: true,
   },
+  IngestUsage: {
+    body: (f) => ({
+      records: [
+        {
+          record_id: `fuzz-${f.serviceId}-vcpu`,
+          service_id: f.serviceId,
+          metric: 'vcpu_hours',
+          quantity: 2,
+          time: observedNow(),
+          source: 'fuzz',
+        },
+      ],
+    }),
+    foreign: 400,
+  },
+  GetCosts: {
+    query: (f) => ({
+      estate_id: f.estateId,
+      from: `${observedNow().slice(0, 8)}01`,
+      to: observedNow().slice(0, 10),
+      group_by: 'environment',
+    }),
+    foreign: 404,
+  },
+  GetEstatePrices: { pathId: 'estateId', foreign: 404 },
+  PutEstatePrices: {
+    pathId: 'estateId',
+    body: () => ({ prices: { 'container_service.vcpu_hours': '0.05' } }),
+    foreign: 404,
+  },
+  CreateBudget: {
+    body: (f) => ({ estate_id: f.estateId, amount: 5000, thresholds: [50, 100] }),
+    foreign: 404,
+    owner: [201],
+  },
+  ListBudgets: { query: (f) => ({ estate_id: f.estateId }), foreign: 404 },
+  GetBudget: { pathId: 'budgetId', foreign: 404 },
+  DeleteBudget: { pathId: 'budgetId', foreign: 404, owner: [204], destructive: true },
+  GetOpenApiDocument: { foreign: 403, owner: [200] },
 };
 
 /** The example of a route; throws for a route nobody wrote one for. */

@@ -92,6 +92,13 @@ export async function buildHttpFixture(
     const reply = await api('GET', `/v1/infrastructure/incidents?estate_id=${estate.id}`);
     return reply.body?.data?.[0]?.id as string | undefined;
   });
+  const budget = ok(
+    await api('POST', '/v1/infrastructure/budgets', {
+      estate_id: estate.id,
+      amount: 10_000,
+    }),
+    'budget',
+  );
   return {
     workspaceId,
     estateId: estate.id,
@@ -100,6 +107,7 @@ export async function buildHttpFixture(
     deploymentId: deployment.deployment_id,
     policyId: policy.id,
     incidentId,
+    budgetId: budget.id,
     names,
   };
 }
