@@ -17,7 +17,12 @@ export const DisplayName = z
   .trim()
   .min(1, 'A name is required.')
   .max(120, 'A name has at most 120 characters.')
-  .regex(/^[^\p{Cc}]*$/u, 'A name cannot contain control characters.');
+  // Control and invisible format characters (bidi overrides, zero-width spaces) make
+  // names that look like others; lone surrogates are not text at all.
+  .regex(
+    /^[^\p{Cc}\p{Cf}\p{Cs}]*$/u,
+    'A name cannot contain control, invisible formatting or malformed characters.',
+  );
 
 /**
  * A DNS-label name, as environments and services take: 1–63 lower-case letters,

@@ -16,7 +16,8 @@ export function buildUpdateService(change: ServiceChange) {
     TableName: tableName(),
     Key: keys.service(change.serviceId),
     UpdateExpression: 'SET #config = :config, #updated = :now ADD #version :one',
-    ConditionExpression: 'attribute_exists(pk) AND #version = :version',
+    ConditionExpression:
+      'attribute_exists(pk) AND #version = :version AND attribute_not_exists(active_deployment_id)',
     ExpressionAttributeNames: {
       '#config': 'config',
       '#updated': 'updated_at',

@@ -167,3 +167,31 @@ describe('the synthesized deployment workflow', () => {
     });
   });
 });
+
+describe('a service being deployed', () => {
+  it('refuses a config change until the rollout ends', async () => {
+    const { updateService } = await import(
+      '../../functions/domain/services/update-service.ts'
+    );
+    const { getEstate } = await import('../../functions/store/estates.ts');
+    const { estate, service, deployment } = await deploy(
+      'ghcr.io/apex-digital/payments-api:v2.6.0',
+      {
+        replicas: 6,
+        batch_size: 1,
+      },
+    );
+    const locked = await getRolloutService(service.id);
+    const estateItem = await getEstate(estate.id);
+    if (!locked || !estateItem) throw new Error('seeded objects vanished');
+
+    const attempt = updateService(estateItem, locked, { config: { replicas: 1 } });
+
+    await expect(attempt).rejects.toMatchObject({
+      status: 409,
+      code: 'deployment_in_progress',
+    });
+    await settled(deployment.deployment_id);
+    expect((await getRolloutService(service.id))?.config).toMatchObject({ replicas: 6 });
+  });
+});

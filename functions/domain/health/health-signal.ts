@@ -18,10 +18,19 @@ export const HealthSignalBody = z.strictObject({
   availability: Share('availability'),
   error_rate: Share('error_rate'),
   latency_p99_ms: z.number().min(0).max(3_600_000).optional(),
-  observed_at: z.iso.datetime({
-    offset: false,
-    message: 'Use an ISO 8601 UTC time such as 2026-04-01T00:00:00Z.',
-  }),
+  observed_at: z.iso
+    .datetime({
+      offset: false,
+      message: 'Use an ISO 8601 UTC time such as 2026-04-01T00:00:00Z.',
+    })
+    // A reading from the future would outrank every real one that follows it.
+    .refine((time) => Date.parse(time) <= Date.now() + MAX_CLOCK_SKEW_MS, {
+      message:
+        'observed_at is more than 5 minutes in the future; send the time it was observed.',
+    }),
 });
+
+/** How far ahead of our clock a reading's time may be (clock skew). */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type HealthSignal = z.output<typeof HealthSignalBody>;

@@ -48,6 +48,15 @@ export async function updateService(
   service: Service,
   input: UpdateServiceInput,
 ): Promise<Service> {
+  // A rollout plans its batches from the config; changing it mid-rollout would leave
+  // the service's record and its running replicas disagreeing.
+  if (service.active_deployment_id) {
+    throw new ConflictError(
+      'deployment_in_progress',
+      `Service ${service.id} is being deployed by ${service.active_deployment_id}; change it once that ends.`,
+      { active_deployment_id: service.active_deployment_id },
+    );
+  }
   refuseFixedChanges(service, input.config);
   const schema = CONFIG_SCHEMAS[service.type];
   const config = validate(schema, merge(service.config, input.config), 'body.config');

@@ -110,6 +110,11 @@ describe('budgets', () => {
       ...byId,
       workspaceId: 'WS-26-000099',
     });
+    const conditional = await call(deleteBudget, {
+      routeKey: `DELETE ${BUDGETS}/{id}`,
+      ...byId,
+      headers: { 'if-match': '"v9"' },
+    });
     const removed = await call(deleteBudget, {
       routeKey: `DELETE ${BUDGETS}/{id}`,
       ...byId,
@@ -119,6 +124,10 @@ describe('budgets', () => {
     expect(listed.body.data).toEqual([created.body.data]);
     expect(created.body.data.thresholds).toEqual([50, 80, 100]);
     expect(foreign.status).toBe(404);
+    expect([conditional.status, conditional.body.code]).toEqual([
+      400,
+      'if_match_unsupported',
+    ]);
     expect(removed.status).toBe(204);
     expect(gone.status).toBe(404);
   });
