@@ -19,7 +19,13 @@ export interface RuntimeHandle {
  * loopback port with a throwaway data folder and near-instant simulated provisioning.
  */
 export async function startRuntime(): Promise<RuntimeHandle> {
-  const local = await startLocalProcess({ SIM_TIME_SCALE: '0.05', LOCAL_WAIT_MS: '20' });
+  // The load is one workspace's: its per-minute rate limit would turn it into 429s.
+  const local = await startLocalProcess({
+    SIM_TIME_SCALE: '0.05',
+    LOCAL_WAIT_MS: '20',
+    WORKSPACE_RATE_LIMIT_PER_MINUTE: '0',
+    LOCAL_SCHEDULE_SECONDS: '0',
+  });
   const ready =
     /"message":"local runtime ready".*?"dynamodb":"([^"]+)","table":"([^"]+)"/.exec(
       local.output(),
