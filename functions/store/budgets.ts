@@ -1,13 +1,9 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Budget } from '../domain/budgets/budget.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
+import { queryAllOfGsi1 } from './page.ts';
 import { tableName } from './table.ts';
 
 /** Builds the Put of a new budget; it fails if the ID is taken. */
@@ -40,24 +36,8 @@ export async function deleteBudget(budgetId: string): Promise<void> {
 }
 
 /** Every budget of an estate and its environments: one Query of gsi1 (few per estate). */
-export async function listEstateBudgets(estateId: string): Promise<Budget[]> {
-  const budgets: Budget[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.estateBudgets(estateId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    budgets.push(...(result.Items ?? []).map((item) => stripKeys<Budget>(item)));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return budgets;
-}
+export const listEstateBudgets = (estateId: string): Promise<Budget[]> =>
+  queryAllOfGsi1<Budget>(keys.estateBudgets(estateId));
 
 /** Builds the marker that a threshold was announced for a month; it fails the second time. */
 export const buildPutBudgetAlert = (

@@ -1,29 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Environment } from '../domain/environments/environment.ts';
 import type { Service } from '../domain/services/service.ts';
-import { documentClient } from './client.ts';
-import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
-import { tableName } from './table.ts';
-
-async function queryAll<T>(partition: string): Promise<T[]> {
-  const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const result = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of result.Items ?? []) items.push(stripKeys<T>(item));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+import { queryAllOfGsi1 } from './page.ts';
 
 export interface EnvironmentServices {
   readonly environment: Environment;
@@ -37,11 +15,13 @@ export interface EnvironmentServices {
 export async function listEstateServices(
   estateId: string,
 ): Promise<EnvironmentServices[]> {
-  const environments = await queryAll<Environment>(keys.estateEnvironments(estateId));
+  const environments = await queryAllOfGsi1<Environment>(
+    keys.estateEnvironments(estateId),
+  );
   return Promise.all(
     environments.map(async (environment) => ({
       environment,
-      services: await queryAll<Service>(keys.environmentServices(environment.id)),
+      services: await queryAllOfGsi1<Service>(keys.environmentServices(environment.id)),
     })),
   );
 }

@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
-import { cursorKey } from './items.ts';
+import { cursorKey, stripKeys } from './items.ts';
+import { tableName } from './table.ts';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -35,4 +36,24 @@ export async function queryPage(
   const page = items.slice(0, limit);
   const last = page[page.length - 1] ?? {};
   return { items: page, nextKey: cursorKey(last, indexKeys) };
+}
+
+/** Every item of one gsi1 partition, store attributes stripped; for partitions known to be small. */
+export async function queryAllOfGsi1<T>(partition: string): Promise<T[]> {
+  const items: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of result.Items ?? []) items.push(stripKeys<T>(item));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }
