@@ -14,6 +14,13 @@ export interface CallCounts {
   /** The estate the probe created; other probes read it. */
   readonly estateId: string;
   readonly invocations: readonly CountedInvocation[];
+  /** The GET repeated in a row, all calls counted together. */
+  readonly sustained: {
+    readonly requests: number;
+    readonly commands: number;
+    /** Of those, the rate limiter's reports of its local count. */
+    readonly rateLimitReports: number;
+  };
 }
 
 /** Runs the call-counting probe against a DynamoDB endpoint and table of its own. */

@@ -249,6 +249,17 @@ async function main() {
         note: 'the UpdateItem before the transaction allocates the estate ID from its counter',
       });
   }
+  const { sustained } = calls;
+  figures.push({
+    section: callsSection,
+    name: `GET estate, ${sustained.requests} in a row: calls per request`,
+    unit: 'calls',
+    value: sustained.commands / sustained.requests,
+    note:
+      `${sustained.commands} calls, of which ${sustained.rateLimitReports} UpdateItems ` +
+      'report the instance’s count to the workspace rate limit (in batches of a ' +
+      'twentieth of the limit, or once a second)',
+  });
   figures.push({
     section: callsSection,
     name: 'Scans in all of the above',
