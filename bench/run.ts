@@ -226,7 +226,7 @@ async function main() {
   );
   figures.push(...costs);
 
-  const callsSection = 'DynamoDB calls per request (counted on the document client)';
+  const callsSection = 'DynamoDB calls per request (counted on every DynamoDB client of the functions)';
   for (const invocation of calls.invocations) {
     const transactions = invocation.commands.filter(
       (c) => c === 'TransactWriteItemsCommand',
