@@ -1,6 +1,10 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { type LocalProcess, startLocalProcess } from '../test/support/local-process.ts';
 import { ESTATE_BODY, ESTATES_PATH, WORKSPACE_ID } from './fixtures/requests.ts';
 import { dynamoRequest, type Latency, measureLatency } from './http-latency.ts';
+
+const BARE_SERVER = join(import.meta.dirname, 'fixtures', 'bare-server.ts');
 
 export interface EndToEnd {
   readonly connections: number;
@@ -37,26 +41,131 @@ export async function startRuntime(): Promise<RuntimeHandle> {
   return { local, dynamoEndpoint: ready[1], tableName: ready[2] };
 }
 
+/** Starts the bare SDK server (bench/fixtures/bare-server.ts) in its own process. */
+async function startBareServer(runtime: RuntimeHandle) {
+  const child = fork(BARE_SERVER, [], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: runtime.dynamoEndpoint,
+      TABLE_NAME: runtime.tableName,
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.disconnect();
+      return exited;
+    },
+  };
+}
+
+type Api = (method: string, path: string, body?: unknown) => Promise<Response>;
+
+async function expectStatus(response: Response, status: number, what: string) {
+  if (response.status !== status)
+    throw new Error(`${what} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { data: Record<string, unknown> };
+}
+
 /** Creates estates through the API and returns their IDs. */
-async function seed(runtime: RuntimeHandle, token: string, count: number) {
+async function seedEstates(api: Api, count: number) {
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const response = await fetch(`${runtime.local.url}${ESTATES_PATH}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(ESTATE_BODY),
-    });
-    const body = (await response.json()) as { data?: { id?: string } };
-    if (response.status !== 202 || !body.data?.id)
-      throw new Error(`seeding answered ${response.status}`);
-    ids.push(body.data.id);
+    const reply = await expectStatus(
+      await api('POST', ESTATES_PATH, ESTATE_BODY),
+      202,
+      'seeding an estate',
+    );
+    ids.push(String(reply.data.id));
   }
   return ids;
 }
 
 /**
- * GET estate, list estates and POST estate through the local API, each beside the raw
- * DynamoDB Local call it rests on, with the same number of connections.
+ * Gives an estate a month of costs through the API: once it is active, three
+ * environments with one service each, and two metrics per service for every day of
+ * the month so far. Answers the month's first day and today.
+ */
+async function seedCosts(api: Api, estateId: string) {
+  for (let attempt = 0; ; attempt += 1) {
+    const estate = await expectStatus(
+      await api('GET', `${ESTATES_PATH}/${estateId}`),
+      200,
+      'reading the estate',
+    );
+    if (estate.data.status === 'active') break;
+    if (estate.data.status !== 'provisioning' || attempt > 200)
+      throw new Error(`the estate to cost ended ${String(estate.data.status)}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  const services: string[] = [];
+  for (const name of ['production', 'staging', 'development']) {
+    const environment = await expectStatus(
+      await api('POST', '/v1/infrastructure/environments', {
+        estate_id: estateId,
+        name,
+        type: name,
+      }),
+      201,
+      `creating ${name}`,
+    );
+    const service = await expectStatus(
+      await api('POST', '/v1/infrastructure/services', {
+        environment_id: environment.data.id,
+        name: 'payments-api',
+        type: 'container_service',
+        config: {
+          image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
+          replicas: 3,
+          cpu: 0.5,
+          memory_mb: 1024,
+          port: 8080,
+        },
+      }),
+      201,
+      `creating the ${name} service`,
+    );
+    services.push(String(service.data.id));
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const records = [];
+  for (let day = 1; day <= Number(today.slice(8, 10)); day += 1)
+    for (const serviceId of services)
+      for (const metric of ['vcpu_hours', 'memory_gb_hours'])
+        records.push({
+          record_id: `bench-${serviceId}-${day}-${metric}`,
+          service_id: serviceId,
+          metric,
+          quantity: 24,
+          time: `${monthStart.slice(0, 8)}${String(day).padStart(2, '0')}T00:00:00Z`,
+          source: 'bench',
+        });
+  await expectStatus(
+    await api('POST', '/v1/infrastructure/usage', { records }),
+    200,
+    'recording usage',
+  );
+  return { from: monthStart, to: today };
+}
+
+/**
+ * GET estate, list estates, a month's costs and POST estate through the local API.
+ * Each read is measured beside the same DynamoDB call made two other ways, with the
+ * same number of connections: through a bare Node HTTP server that makes the call
+ * with the SDK and answers the raw result (the thinnest API over DynamoDB Local there
+ * is: the ratio to it is what the platform adds), and straight on the wire to
+ * DynamoDB Local (what DynamoDB Local alone takes).
  */
 export async function endToEnd(
   runtime: RuntimeHandle,
@@ -64,47 +173,62 @@ export async function endToEnd(
   seconds: number,
 ): Promise<EndToEnd> {
   const token = await runtime.local.token();
-  const [estateId] = await seed(runtime, token, 20);
   const auth = { authorization: `Bearer ${token}` };
-  const api = runtime.local.url;
-  const raw = (label: string, operation: 'GetItem' | 'Query', input: object) =>
+  const apiUrl = runtime.local.url;
+  const api: Api = (method, path, body) =>
+    fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { ...auth, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const [estateId = ''] = await seedEstates(api, 20);
+  const period = await seedCosts(api, estateId);
+  const bare = await startBareServer(runtime);
+  const wire = (label: string, operation: 'GetItem' | 'Query', input: object) =>
     dynamoRequest(runtime.dynamoEndpoint, label, operation, {
       TableName: runtime.tableName,
       ...input,
     });
+  const get = (label: string, url: string, headers: Record<string, string> = {}) =>
+    ({ label, url, method: 'GET', headers }) as const;
   const requests = [
-    {
-      label: 'GET estate',
-      url: `${api}${ESTATES_PATH}/${estateId}`,
-      method: 'GET',
-      headers: auth,
-    },
-    raw('raw GetItem', 'GetItem', {
+    get('GET estate', `${apiUrl}${ESTATES_PATH}/${estateId}`, auth),
+    get('bare GetItem', `${bare.url}/item/${estateId}`),
+    wire('wire GetItem', 'GetItem', {
       Key: { pk: { S: `ESTATE#${estateId}` }, sk: { S: 'ESTATE' } },
     }),
-    {
-      label: 'list estates',
-      url: `${api}${ESTATES_PATH}?workspace_id=${WORKSPACE_ID}`,
-      method: 'GET',
-      headers: auth,
-    },
+    get('list estates', `${apiUrl}${ESTATES_PATH}?workspace_id=${WORKSPACE_ID}`, auth),
     // The store reads one item past the page (default limit 20) to know if more follow.
-    raw('raw Query', 'Query', {
+    get('bare Query', `${bare.url}/list/${WORKSPACE_ID}`),
+    wire('wire Query', 'Query', {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': { S: `WORKSPACE#${WORKSPACE_ID}#ESTATES` } },
       Limit: 21,
     }),
+    get(
+      'month of costs',
+      `${apiUrl}/v1/infrastructure/costs?estate_id=${estateId}&from=${period.from}&to=${period.to}&group_by=environment`,
+      auth,
+    ),
+    get(
+      'bare cost Query',
+      `${bare.url}/days/${estateId}?from=${period.from}&to=${period.to}`,
+    ),
     {
       label: 'POST estate',
-      url: `${api}${ESTATES_PATH}`,
+      url: `${apiUrl}${ESTATES_PATH}`,
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify(ESTATE_BODY),
     },
   ] as const;
   const results: Latency[] = [];
-  for (const request of requests)
-    results.push(await measureLatency(request, connections, seconds));
+  try {
+    for (const request of requests)
+      results.push(await measureLatency(request, connections, seconds));
+  } finally {
+    await bare.stop();
+  }
   return { connections, seconds, results };
 }

@@ -61,9 +61,17 @@ export function signToken(keys: SigningKeys, request: TokenRequest): Promise<str
     .sign(keys.privateKey);
 }
 
+/** Tokens verified per key pair; each is re-checked against the clock on every use. */
+const verified = new WeakMap<SigningKeys, Map<string, JWTPayload>>();
+/** Verified tokens remembered per key pair before the oldest are forgotten. */
+const VERIFIED_CACHE_SIZE = 1000;
+
 /**
  * Verifies a bearer token as the HTTP API JWT authorizer does: signature, algorithm,
  * issuer, audience, expiry and not-before. Returns the claims, or null when refused.
+ * A token whose signature and claims have been verified once is remembered, so a
+ * client reusing its token pays for the RSA check once; expiry and not-before are
+ * still checked on every request.
  */
 export async function verifyToken(
   keys: SigningKeys,
@@ -71,6 +79,17 @@ export async function verifyToken(
 ): Promise<JWTPayload | null> {
   if (!header) return null;
   const token = header.replace(/^Bearer\s+/i, '').trim();
+  let cache = verified.get(keys);
+  if (!cache) {
+    cache = new Map();
+    verified.set(keys, cache);
+  }
+  const known = cache.get(token);
+  if (known) {
+    if (inForce(known, Math.floor(Date.now() / 1000))) return known;
+    cache.delete(token);
+    return null;
+  }
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: LOCAL_ISSUER,
@@ -78,10 +97,21 @@ export async function verifyToken(
       algorithms: ALLOWED_ALGORITHMS,
       requiredClaims: ['exp'],
     });
+    if (cache.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(token, payload);
     return payload;
   } catch {
     return null;
   }
+}
+
+/** Whether verified claims are still in force at `nowSeconds` (as jose judges them). */
+function inForce(payload: JWTPayload, nowSeconds: number): boolean {
+  if (typeof payload.exp !== 'number' || payload.exp <= nowSeconds) return false;
+  return typeof payload.nbf !== 'number' || payload.nbf <= nowSeconds;
 }
 
 /** Claims as the authorizer passes them on: every value a string. */
