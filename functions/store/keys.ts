@@ -126,6 +126,17 @@ export const keys = {
     pk: `COSTS#${estateId}`,
     sk: `DAY#${day}#${environmentId}#${serviceId}#${metric}`,
   }),
+  /** gsi1: an environment's day rollups, by day (the rollup's own key is the estate's). */
+  costDayByEnvironment: (
+    environmentId: string,
+    day: string,
+    serviceId: string,
+    metric: string,
+  ) => ({
+    gsi1pk: `ENVIRONMENT#${environmentId}#COSTS`,
+    gsi1sk: `DAY#${day}#${serviceId}#${metric}`,
+  }),
+  environmentCosts: (environmentId: string) => `ENVIRONMENT#${environmentId}#COSTS`,
   /** A month total of the estate itself, or of one of its environments or services. */
   costMonth: (estateId: string, month: string, subject: CostSubject) => ({
     pk: `COSTS#${estateId}`,

@@ -34,7 +34,12 @@ const subjects = (record: PricedUsage): CostSubject[] => [
   { kind: 'service', id: record.service_id },
 ];
 
-/** The rollup items one record adds to: its day rollup and three month totals. */
+/**
+ * The rollup items one record adds to: its day rollup and three month totals. The
+ * day rollup carries all a cost report needs besides the sums: the workspace (to
+ * check ownership), the environment's and service's names as of this record (to
+ * label groups), and its environment's gsi1 entry (to report one environment).
+ */
 export function rollupsOf(record: PricedUsage): Omit<RollupDelta, 'records'>[] {
   const day = {
     key: keys.costDay(
@@ -45,10 +50,19 @@ export function rollupsOf(record: PricedUsage): Omit<RollupDelta, 'records'>[] {
       record.metric,
     ),
     attributes: {
+      ...keys.costDayByEnvironment(
+        record.environment_id,
+        record.day,
+        record.service_id,
+        record.metric,
+      ),
       entity: 'cost_day',
+      workspace_id: record.workspace_id,
       estate_id: record.estate_id,
       environment_id: record.environment_id,
       service_id: record.service_id,
+      environment_name: record.environment_name,
+      service_name: record.service_name,
       metric: record.metric,
       unit: record.unit,
       day: record.day,

@@ -90,6 +90,11 @@ export function priceUsage(
       service_line_id: estate.service_line_id,
       environment_id: service.environment_id,
       service_id: service.id,
+      // A service cannot outlive its environment, so the name is there; the ID
+      // stands in only if the environment went between the two reads.
+      environment_name:
+        context.environmentNames.get(service.environment_id) ?? service.environment_id,
+      service_name: service.name,
       metric: record.metric,
       unit: UNITS[record.metric],
       quantity: record.quantity,

@@ -54,6 +54,9 @@ export interface PricedUsage {
   readonly service_line_id: string | null;
   readonly environment_id: string;
   readonly service_id: string;
+  /** The environment's and service's names when the usage was priced: cost report labels. */
+  readonly environment_name: string;
+  readonly service_name: string;
   readonly metric: Metric;
   readonly unit: string;
   readonly quantity: number;

@@ -46,6 +46,7 @@ describe('keys of environments and services', () => {
       keys.workspaceEstates('WS-26-000001'),
       keys.estateEnvironments('ESTATE-26-000001'),
       keys.environmentServices('INFENV-26-000001'),
+      keys.environmentCosts('INFENV-26-000001'),
     ];
 
     expect(keys.environmentByEstate('ESTATE-26-000001', 'INFENV-26-000002').gsi1pk).toBe(
@@ -54,6 +55,14 @@ describe('keys of environments and services', () => {
     expect(keys.serviceByEnvironment('INFENV-26-000001', 'INFSVC-26-000002').gsi1pk).toBe(
       partitions[2],
     );
+    expect(
+      keys.costDayByEnvironment(
+        'INFENV-26-000001',
+        '2026-04-15',
+        'INFSVC-26-000002',
+        'vcpu_hours',
+      ).gsi1pk,
+    ).toBe(partitions[3]);
     expect(new Set(partitions).size).toBe(partitions.length);
   });
 });
