@@ -24,24 +24,40 @@ const keyOf = (rollup: DayRollup, groupBy: GroupBy) =>
         ? rollup.day
         : rollup.metric;
 
+interface Group {
+  femtos: bigint;
+  /** The group's rollup of the latest day, which names it. */
+  latest: DayRollup;
+}
+
 /**
  * Adds day rollups up by group and shapes them as the costs endpoint shows them:
  * the total rounded half up to the cent, each group's cents shared out of it by
  * largest remainder (so they add up to it exactly) and percents with one decimal
- * that add up to 100.0 (all zero when nothing was spent). Days are listed in
- * calendar order, other groups by cost, largest first, then by label.
+ * that add up to 100.0 (all zero when nothing was spent). Each group is labelled
+ * from its rollup of the latest day (of that day's, the last one read), so a
+ * renamed environment shows its newest name. Days are listed in calendar order,
+ * other groups by cost, largest first, then by label.
  */
 export function buildBreakdown(
   rollups: readonly DayRollup[],
   groupBy: GroupBy,
-  label: (key: string) => string,
+  label: (rollup: DayRollup) => string,
 ): Breakdown {
-  const sums = new Map<string, bigint>();
+  const sums = new Map<string, Group>();
   for (const rollup of rollups) {
     const key = keyOf(rollup, groupBy);
-    sums.set(key, (sums.get(key) ?? 0n) + rollup.cost_femtos);
+    const group = sums.get(key);
+    if (!group) sums.set(key, { femtos: rollup.cost_femtos, latest: rollup });
+    else {
+      group.femtos += rollup.cost_femtos;
+      if (rollup.day >= group.latest.day) group.latest = rollup;
+    }
   }
-  const groups = [...sums].map(([key, femtos]) => ({ label: label(key), femtos }));
+  const groups = [...sums.values()].map((group) => ({
+    label: label(group.latest),
+    femtos: group.femtos,
+  }));
   groups.sort((a, b) =>
     groupBy === 'day'
       ? a.label.localeCompare(b.label)

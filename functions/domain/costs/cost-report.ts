@@ -1,45 +1,59 @@
-import { environmentNames, serviceNames } from '../../store/cost-labels.ts';
-import { queryDayRollups } from '../../store/cost-rollups.ts';
-import type { EstateItem } from '../../store/estates.ts';
-import type { Environment } from '../environments/environment.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import {
+  type CostScope,
+  type DayRollup,
+  queryDayRollups,
+} from '../../store/cost-rollups.ts';
+import { ownedEnvironment } from '../environments/owned-environment.ts';
+import { ownedEstate } from '../estates/owned-estate.ts';
 import { type Breakdown, buildBreakdown, type GroupBy } from './breakdown.ts';
 
-export type CostScope =
-  | { readonly kind: 'estate'; readonly estate: EstateItem }
-  | { readonly kind: 'environment'; readonly environment: Environment };
+export type { CostScope };
+
+/**
+ * How a group is labelled, from one of its rollups: by the environment's or
+ * service's name recorded on it, and for a service of a whole estate with its
+ * environment's too (`production/payments-api`), since one service name can live
+ * in several environments. A rollup without a name falls back to the ID.
+ */
+export function labelOf(
+  groupBy: GroupBy,
+  scope: CostScope['kind'],
+): (rollup: DayRollup) => string {
+  const environment = (r: DayRollup) => r.environment_name ?? r.environment_id;
+  const service = (r: DayRollup) => r.service_name ?? r.service_id;
+  if (groupBy === 'environment') return environment;
+  if (groupBy === 'day') return (r) => r.day;
+  if (groupBy === 'metric') return (r) => r.metric;
+  if (scope === 'environment') return service;
+  return (r) => `${environment(r)}/${service(r)}`;
+}
 
 /**
  * The cost of an estate or environment from one day to another, both included,
- * broken down by a group. It reads only day rollups (one Query), plus the names
- * the groups are labelled with: environment names, and service names, which for a
- * whole estate carry their environment's (`production/payments-api`) since one
- * service name can live in several environments.
+ * broken down by a group, for the caller's workspace. One Query of the day rollups
+ * answers it: each carries the workspace that owns it and the names its groups are
+ * labelled with. Rollups of another workspace make it a 404. Only when the range
+ * holds no rollup does one GetItem of the estate or environment decide between a
+ * zero report and a 404. Rollups recorded before they carried their workspace are
+ * left out (docs/costs.md).
  */
 export async function costReport(
   scope: CostScope,
+  workspaceId: string,
   from: string,
   to: string,
   groupBy: GroupBy,
 ): Promise<Breakdown> {
-  const estateId =
-    scope.kind === 'estate' ? scope.estate.id : scope.environment.estate_id;
-  const environmentId = scope.kind === 'environment' ? scope.environment.id : undefined;
-  const rollups = await queryDayRollups(estateId, from, to, environmentId);
-  const needsEnvironments =
-    groupBy === 'environment' || (groupBy === 'service' && scope.kind === 'estate');
-  const environments = needsEnvironments ? await environmentNames(estateId) : new Map();
-  const services =
-    groupBy === 'service'
-      ? await serviceNames([...new Set(rollups.map((rollup) => rollup.service_id))])
-      : new Map<string, string>();
-  const environmentOf = new Map(rollups.map((r) => [r.service_id, r.environment_id]));
-  const label = (key: string) => {
-    if (groupBy === 'environment') return environments.get(key) ?? key;
-    if (groupBy !== 'service') return key;
-    const name = services.get(key) ?? key;
-    if (scope.kind === 'environment') return name;
-    const environment = environments.get(environmentOf.get(key) ?? '');
-    return environment ? `${environment}/${name}` : name;
-  };
-  return buildBreakdown(rollups, groupBy, label);
+  const rollups = (await queryDayRollups(scope, from, to)).filter(
+    (rollup) => rollup.workspace_id !== undefined,
+  );
+  if (rollups.some((rollup) => rollup.workspace_id !== workspaceId))
+    throw new NotFoundError(scope.kind, scope.id);
+  if (rollups.length === 0)
+    await (scope.kind === 'estate' ? ownedEstate : ownedEnvironment)(
+      scope.id,
+      workspaceId,
+    );
+  return buildBreakdown(rollups, groupBy, labelOf(groupBy, scope.kind));
 }

@@ -5,10 +5,7 @@ import { CalendarDate, daysBetween, MAX_RANGE_DAYS } from '../../domain/costs/da
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { CURRENCY } from '../../domain/estates/estate-resource.ts';
-import { NotFoundError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
-import { getEnvironment } from '../../store/environments.ts';
-import { getEstate } from '../../store/estates.ts';
 
 const Query = z
   .strictObject({
@@ -48,22 +45,13 @@ const CostsResponse = z.object({
   }),
 });
 
-async function scopeOf(
-  query: { estate_id?: string | undefined; environment_id?: string | undefined },
-  workspaceId: string,
-): Promise<CostScope> {
-  if (query.estate_id) {
-    const estate = await getEstate(query.estate_id);
-    if (!estate || estate.workspace_id !== workspaceId)
-      throw new NotFoundError('estate', query.estate_id);
-    return { kind: 'estate', estate };
-  }
-  const id = query.environment_id ?? '';
-  const environment = await getEnvironment(id);
-  if (!environment || environment.workspace_id !== workspaceId)
-    throw new NotFoundError('environment', id);
-  return { kind: 'environment', environment };
-}
+const scopeOf = (query: {
+  estate_id?: string | undefined;
+  environment_id?: string | undefined;
+}): CostScope =>
+  query.estate_id
+    ? { kind: 'estate', id: query.estate_id }
+    : { kind: 'environment', id: query.environment_id ?? '' };
 
 /** GET /v1/infrastructure/costs — an estate's or environment's cost, broken down. */
 export const handler = httpHandler(
@@ -75,12 +63,16 @@ export const handler = httpHandler(
     responses: { 200: CostsResponse },
   },
   async ({ query, caller }) => {
-    const scope = await scopeOf(query, caller.workspaceId);
-    const report = await costReport(scope, query.from, query.to, query.group_by);
+    const scope = scopeOf(query);
+    const report = await costReport(
+      scope,
+      caller.workspaceId,
+      query.from,
+      query.to,
+      query.group_by,
+    );
     const subject =
-      scope.kind === 'estate'
-        ? { estate_id: scope.estate.id }
-        : { environment_id: scope.environment.id };
+      scope.kind === 'estate' ? { estate_id: scope.id } : { environment_id: scope.id };
     return {
       status: 200,
       body: {

@@ -1,10 +1,11 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestUsage } from '../../../functions/domain/costs/ingest-usage.ts';
 import { handler as getCosts } from '../../../functions/http/costs/get-costs.ts';
 import { documentClient } from '../../../functions/store/client.ts';
 import { keys } from '../../../functions/store/keys.ts';
 import { tableName } from '../../../functions/store/table.ts';
+import { commandsSent } from '../../support/commands.ts';
 import { seedEnvironment, seedService, usageRecord } from '../../support/costs.ts';
 import { call } from '../../support/http.ts';
 import { seedActiveEstate } from '../../support/seed.ts';
@@ -143,6 +144,72 @@ describe('GET /v1/infrastructure/costs', () => {
     expect(response.body.data).toMatchObject({ total: 0, breakdown: [] });
   });
 
+  it('gives a zero report of an own environment over a range with no spend', async () => {
+    const response = await get(
+      `environment_id=${productionId}&from=2025-01-01&to=2025-01-31&group_by=service`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ total: 0, breakdown: [] });
+  });
+
+  it.each([
+    ['estate_id', () => estateId],
+    ['environment_id', () => productionId],
+  ])('reads a range with spend by %s in one DynamoDB call', async (name, id) => {
+    const sent = await commandsSent(async () => {
+      const response = await get(
+        `${name}=${id()}&from=2026-04-01&to=2026-04-15&group_by=service`,
+      );
+      expect(response.status).toBe(200);
+    });
+
+    expect(sent).toEqual(['QueryCommand']);
+  });
+
+  it('reads a range with no spend in two calls: the Query, then the owner', async () => {
+    const sent = await commandsSent(() =>
+      get(`estate_id=${estateId}&from=2025-01-01&to=2025-01-31&group_by=environment`),
+    );
+
+    expect(sent).toEqual(['QueryCommand', 'GetItemCommand']);
+  });
+
+  it('leaves out rollups recorded before they carried their workspace', async () => {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.costDay(
+            estateId,
+            '2026-05-02',
+            productionId,
+            'INFSVC-26-999999',
+            'vcpu_hours',
+          ),
+          entity: 'cost_day',
+          estate_id: estateId,
+          environment_id: productionId,
+          service_id: 'INFSVC-26-999999',
+          metric: 'vcpu_hours',
+          day: '2026-05-02',
+          cost_femtos: 5_000_000_000_000_000n,
+        },
+      }),
+    );
+
+    const own = await get(
+      `estate_id=${estateId}&from=2026-05-02&to=2026-05-02&group_by=day`,
+    );
+    const foreign = await get(
+      `estate_id=${estateId}&from=2026-05-02&to=2026-05-02&group_by=day`,
+      'WS-26-000099',
+    );
+
+    expect(own.body.data).toMatchObject({ total: 0, breakdown: [] });
+    expect(foreign.status).toBe(404);
+  });
+
   it.each([
     ['from=2026-02-30&to=2026-03-01&group_by=day', 'query.from'],
     ['from=2026-4-01&to=2026-04-02&group_by=day', 'query.from'],
@@ -163,12 +230,84 @@ describe('GET /v1/infrastructure/costs', () => {
     expect(response.status).toBe(400);
   });
 
-  it('answers 404 for another workspace’s estate', async () => {
+  it.each([
+    ['estate_id', () => estateId, 'estate_not_found'],
+    ['environment_id', () => productionId, 'environment_not_found'],
+  ])(
+    'answers 404 and shows nothing of another workspace’s %s',
+    async (name, id, code) => {
+      const response = await get(
+        `${name}=${id()}&from=2026-04-01&to=2026-04-02&group_by=day`,
+        'WS-26-000099',
+      );
+
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe(code);
+      expect(response.body).not.toHaveProperty('data');
+    },
+  );
+
+  it.each([
+    ['another workspace’s estate', () => estateId, 'WS-26-000099'],
+    ['an unknown estate', () => 'ESTATE-26-999999', undefined],
+  ])('answers 404 for %s over a range with no spend', async (_, id, workspace) => {
     const response = await get(
-      `estate_id=${estateId}&from=2026-04-01&to=2026-04-02&group_by=day`,
-      'WS-26-000099',
+      `estate_id=${id()}&from=2025-01-01&to=2025-01-31&group_by=day`,
+      workspace,
     );
 
     expect(response.status).toBe(404);
+  });
+
+  it('answers 404 for an unknown environment', async () => {
+    const response = await get(
+      'environment_id=INFENV-26-999999&from=2026-04-01&to=2026-04-02&group_by=day',
+    );
+
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('GET /v1/infrastructure/costs after an environment is renamed', () => {
+  const groups = (response: { body: { data: { breakdown: { group: string }[] } } }) =>
+    response.body.data.breakdown.map((line) => line.group);
+
+  it('labels new usage with the new name and keeps the old name on older days', async () => {
+    const estate = await seedActiveEstate();
+    await priceAtOneDollar(estate.id);
+    const environmentId = await seedEnvironment(estate, 'staging');
+    const { service_id } = await seedService(estate, environmentId);
+    const now = { now: new Date('2026-04-16T12:00:00Z') };
+    await ingestUsage(estate.workspace_id, daily(service_id, 2, 10, 'before'), now);
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.environment(environmentId),
+        UpdateExpression: 'SET #name = :name',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': 'preprod' },
+      }),
+    );
+    await ingestUsage(
+      estate.workspace_id,
+      [usageRecord(service_id, { quantity: 5, time: '2026-04-03T10:00:00Z' })],
+      now,
+    );
+
+    const before = await get(
+      `estate_id=${estate.id}&from=2026-04-01&to=2026-04-02&group_by=service`,
+    );
+    const across = await get(
+      `estate_id=${estate.id}&from=2026-04-01&to=2026-04-03&group_by=environment`,
+    );
+    const byDay = await get(
+      `environment_id=${environmentId}&from=2026-04-01&to=2026-04-03&group_by=day`,
+    );
+
+    expect(groups(before)).toEqual(['staging/payments-api']);
+    expect(across.body.data.breakdown).toEqual([
+      { group: 'preprod', cost: 25, percent: 100 },
+    ]);
+    expect(byDay.body.data.total).toBe(25);
   });
 });
