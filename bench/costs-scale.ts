@@ -1,6 +1,7 @@
-// The costs design claims a month's cost query reads the same items whether the estate
-// has a thousand usage records or a million: reads touch only rollups. This figure
-// proves it on DynamoDB Local. It runs in a process of its own (`costsScale()` forks
+// The costs design claims a month's cost query reads the same items, in one DynamoDB
+// call, whether the estate has a thousand usage records or a million: reads touch only
+// day rollups, which carry their owner and labels. These figures prove it on DynamoDB
+// Local. It runs in a process of its own (`costsScale()` forks
 // this file), so the environment is set before any handler or store module is
 // imported. Run alone: `npx node bench/run.ts --only costs`.
 import { fork } from 'node:child_process';
@@ -98,6 +99,9 @@ async function child(): Promise<Figure[]> {
       AWS_EC2_METADATA_DISABLED: 'true',
       CURSOR_SIGNING_KEY: 'bench-cursor-key',
       POWERTOOLS_LOG_LEVEL: 'WARN',
+      // The workspace rate limit's batched UpdateItem is no part of the report's
+      // cost; the calls-per-request figures account for it.
+      WORKSPACE_RATE_LIMIT_PER_MINUTE: '0',
     });
     return await measure();
   } finally {
@@ -256,7 +260,8 @@ async function measure(): Promise<Figure[]> {
     expectedFemtos += record.cost_femtos;
 
   // The rest: exactly the items ingestUsage writes for these records (the record
-  // items, and the same ADDs to the same day rollups and month totals), written with
+  // items, and the same updates of the same day rollups and month totals, owner,
+  // names and gsi1 keys included), built by ingestion's own builders and written with
   // BatchWriteItem and parallel UpdateItems instead of one transaction per ~80 records.
   const bulkStarted = performance.now();
   while (written < LARGE) {
@@ -313,8 +318,10 @@ function figures(
   const method =
     `${k(small.records)} records, then ${k(fullPath)} in all, went through ingestUsage ` +
     `(batches of ${INGEST_BATCH}); the other ${k(large.records - fullPath)} were written as ` +
-    'the exact items ingestion writes (record items by BatchWriteItem, the same ADDs to ' +
-    'the day rollups and month totals; no metering events)';
+    'the exact items ingestion writes, by its own item builders (record items by ' +
+    'BatchWriteItem, the same updates of the day rollups (owner, names and gsi1 keys ' +
+    'included) and month totals; no metering events)';
+  const calls = (m: Measurement) => `${m.calls.join(', ')} (rate limit off)`;
   return [
     {
       section: COSTS_SECTION,
@@ -327,12 +334,20 @@ function figures(
     },
     {
       section: COSTS_SECTION,
+      name: `DynamoDB calls at ${k(small.records)} records`,
+      unit: 'calls',
+      value: small.calls.length,
+      target: { on: 'value', max: 1 },
+      note: calls(small),
+    },
+    {
+      section: COSTS_SECTION,
       name: `DynamoDB calls at ${k(large.records)} records`,
       unit: 'calls',
       value: large.calls.length,
       baseline: { label, value: small.calls.length },
-      target: { on: 'delta', max: 0 },
-      note: large.calls.join(', '),
+      target: { on: 'value', max: 1 },
+      note: calls(large),
     },
     {
       section: COSTS_SECTION,
