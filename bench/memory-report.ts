@@ -91,14 +91,38 @@ export function spliceMemoryIntoDoc(
   return [...lines.slice(0, heading), ...section, ...lines.slice(end)].join('\n');
 }
 
-/** Reads, splices and writes the doc at `docPath`. */
+const RESULTS_HEADING = '## Results';
+const MEASURED_HEADING = '## How each figure is measured';
+const COMPOSITION = /^Where the bytes of [^\n]*\n(?:\n|\|[^\n]*\n)*/m;
+
+/**
+ * The page rebuilt from `template` around the results and the composition table it
+ * already holds, so that a partial run also brings the prose of the page up to date.
+ */
+export function withTemplateProse(markdown: string, template: string): string {
+  const start = markdown.indexOf(`${RESULTS_HEADING}\n`);
+  const end = markdown.indexOf(`${MEASURED_HEADING}\n`);
+  if (start < 0 || end < start) throw new Error('the page holds no generated results');
+  const results = markdown.slice(start + RESULTS_HEADING.length, end).trim();
+  const composition = COMPOSITION.exec(markdown)?.[0].trimEnd() ?? '';
+  return template
+    .replace('<!-- results -->', results)
+    .replace('<!-- composition -->', composition);
+}
+
+/**
+ * Splices the figures into the doc at `docPath`, with the prose taken anew from
+ * `templatePath`, and writes it back.
+ */
 export function spliceMemoryIntoFile(
   docPath: string,
+  templatePath: string,
   figures: readonly Figure[],
   provenance: string,
 ): void {
-  writeFileSync(
-    docPath,
-    spliceMemoryIntoDoc(readFileSync(docPath, 'utf8'), figures, provenance),
+  const page = withTemplateProse(
+    readFileSync(docPath, 'utf8'),
+    readFileSync(templatePath, 'utf8'),
   );
+  writeFileSync(docPath, spliceMemoryIntoDoc(page, figures, provenance));
 }

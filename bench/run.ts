@@ -34,6 +34,7 @@ const MEMORY_INVOCATIONS = 10_000;
 const KB = 1024;
 const MB = 1024 * 1024;
 
+const TEMPLATE_PATH = join(import.meta.dirname, 'benchmarks.template.md');
 const GET_ESTATE_ENTRY = 'functions/http/estates/get-estate.ts';
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -320,10 +321,7 @@ async function main() {
     join(REPORTS, 'bench.json'),
     `${JSON.stringify({ ...result, raw: { bundled, cold, coldEmpty, e2e, calls, memory, others: functions.others } }, null, 2)}\n`,
   );
-  const template = readFileSync(
-    join(import.meta.dirname, 'benchmarks.template.md'),
-    'utf8',
-  );
+  const template = readFileSync(TEMPLATE_PATH, 'utf8');
   const markdown = template
     .replace('<!-- results -->', renderTables(result).trimEnd())
     .replace(
@@ -385,6 +383,7 @@ async function onlyMemory() {
   const seconds = Math.round((performance.now() - started) / 1000);
   spliceMemoryIntoFile(
     DOC_PATH,
+    TEMPLATE_PATH,
     figures,
     `The rows after "RSS after init" were measured on their own (\`npx node bench/run.ts --only memory\`, ${seconds} s) ` +
       `on ${new Date().toISOString()}, commit \`${commitLabel()}\`, load ${round(m.load[0])} / ${round(m.load[1])}, ` +

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoryGrowth } from '../../bench/memory.ts';
-import { memoryGrowthFigures, spliceMemoryIntoDoc } from '../../bench/memory-report.ts';
+import {
+  memoryGrowthFigures,
+  spliceMemoryIntoDoc,
+  withTemplateProse,
+} from '../../bench/memory-report.ts';
 
 const MB = 1024 * 1024;
 
@@ -85,5 +89,74 @@ describe('spliceMemoryIntoDoc', () => {
     const act = () => spliceMemoryIntoDoc('## Results\n', [], 'New run.');
 
     expect(act).toThrow('no "### Memory" section');
+  });
+});
+
+describe('withTemplateProse', () => {
+  const page = [
+    '# Benchmarks',
+    '',
+    'Old intro.',
+    '',
+    '## Results',
+    '',
+    '| machine | |',
+    '',
+    '### Memory',
+    '',
+    '| figure | value |',
+    '',
+    '## How each figure is measured',
+    '',
+    '- Old method.',
+    '',
+    'Where the bytes of `create-estate` come from (minified, largest first):',
+    '',
+    '| package | minified |',
+    '| zod | 94 KB |',
+    '',
+    '## What the numbers say',
+    '',
+    '- Old reading.',
+    '',
+  ].join('\n');
+  const template = [
+    '# Benchmarks',
+    '',
+    'New intro.',
+    '',
+    '## Results',
+    '',
+    '<!-- results -->',
+    '',
+    '## How each figure is measured',
+    '',
+    '- New method.',
+    '',
+    '<!-- composition -->',
+    '',
+    '## What the numbers say',
+    '',
+    '- New reading.',
+    '',
+  ].join('\n');
+
+  it('keeps the results and the composition table and takes the prose anew', () => {
+    const rebuilt = withTemplateProse(page, template);
+
+    expect(rebuilt).toContain('New intro.');
+    expect(rebuilt).toContain('- New method.');
+    expect(rebuilt).toContain('- New reading.');
+    expect(rebuilt).not.toContain('Old');
+    expect(rebuilt).toContain(
+      '## Results\n\n| machine | |\n\n### Memory\n\n| figure | value |\n\n##',
+    );
+    expect(rebuilt).toContain('| package | minified |\n| zod | 94 KB |\n\n## What');
+  });
+
+  it('refuses a page without generated results', () => {
+    const act = () => withTemplateProse('# Benchmarks\n', template);
+
+    expect(act).toThrow('no generated results');
   });
 });
