@@ -8,12 +8,23 @@ import { ENTRY_METADATA_KEY } from '../infra/constructs/platform-function.ts';
 export interface AppFunction {
   readonly logicalId: string;
   readonly entry: string;
+  /** `MemorySize` in MB: Lambda's Node.js runtime sizes the V8 heap from it. */
+  readonly memorySize: number;
+  /** The function's `NODE_OPTIONS` variable, empty when it sets none. */
+  readonly nodeOptions: string;
 }
 
 interface TemplateResource {
   readonly Type: string;
   readonly Metadata?: Record<string, unknown>;
+  readonly Properties?: {
+    readonly MemorySize?: number;
+    readonly Environment?: { readonly Variables?: Record<string, unknown> };
+  };
 }
+
+// CloudFormation's default when a function declares no MemorySize.
+const LAMBDA_DEFAULT_MEMORY_MB = 128;
 
 /**
  * Every Lambda function the app synthesizes (routes, workflow tasks, the publisher),
@@ -44,7 +55,14 @@ export function appFunctions(): {
     for (const [logicalId, resource] of Object.entries(template.Resources)) {
       if (resource.Type !== 'AWS::Lambda::Function') continue;
       const entry = resource.Metadata?.[ENTRY_METADATA_KEY];
-      if (typeof entry === 'string') ours.push({ logicalId, entry });
+      const nodeOptions = resource.Properties?.Environment?.Variables?.NODE_OPTIONS;
+      if (typeof entry === 'string')
+        ours.push({
+          logicalId,
+          entry,
+          memorySize: resource.Properties?.MemorySize ?? LAMBDA_DEFAULT_MEMORY_MB,
+          nodeOptions: typeof nodeOptions === 'string' ? nodeOptions : '',
+        });
       else others.push(logicalId);
     }
     return { ours: ours.sort((a, b) => a.entry.localeCompare(b.entry)), others };

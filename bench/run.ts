@@ -7,14 +7,20 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../infra/constructs/platform-function.ts';
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { type BundleSize, bundle, EMPTY_HANDLER, SDK_EXTERNAL } from './bundle-size.ts';
 import { countCalls } from './calls.ts';
 import { coldInit } from './cold-init.ts';
 import { costsScale, DOC_PATH, spliceCostsIntoDoc } from './costs-scale.ts';
 import { endToEnd, startRuntime } from './e2e.ts';
-import { appFunctions } from './functions.ts';
+import { type AppFunction, appFunctions } from './functions.ts';
 import type { Latency } from './http-latency.ts';
 import { memoryGrowth } from './memory.ts';
+import {
+  MEMORY_SECTION,
+  memoryGrowthFigures,
+  spliceMemoryIntoFile,
+} from './memory-report.ts';
 import { chainOverhead } from './middleware.ts';
 import { type BenchResult, type Figure, figureTable, renderTables } from './report.ts';
 import { round } from './stats.ts';
@@ -29,12 +35,36 @@ const MEMORY_INVOCATIONS = 10_000;
 const KB = 1024;
 const MB = 1024 * 1024;
 
+const TEMPLATE_PATH = join(import.meta.dirname, 'benchmarks.template.md');
+const GET_ESTATE_ENTRY = 'functions/http/estates/get-estate.ts';
+
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const shortName = (entry: string) =>
   entry.replace(/^functions\//, '').replace(/\.ts$/, '');
 
 function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: REPO_ROOT }).toString().trim();
+}
+
+const commitLabel = () =>
+  `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
+
+/** The get-estate function of the synthesized app, whose bundle the memory probe runs. */
+function getEstateFunction(functions: ReturnType<typeof appFunctions>): AppFunction {
+  const found = functions.ours.find((fn) => fn.entry === GET_ESTATE_ENTRY);
+  if (!found) throw new Error(`no ${GET_ESTATE_ENTRY} function in the app`);
+  return found;
+}
+
+/** The memory probe on the get-estate bundle, reading an estate from `table`. */
+function probeMemory(
+  file: string,
+  deployed: AppFunction,
+  estateId: string,
+  table: { readonly endpoint: string; readonly tableName: string },
+) {
+  log(`memory: ${MEMORY_INVOCATIONS} warm invocations of the get-estate bundle`);
+  return memoryGrowth(file, estateId, MEMORY_INVOCATIONS, table, deployed);
 }
 
 function machine(loadAtStart: number) {
@@ -164,15 +194,10 @@ async function main() {
     const probeTable = { endpoint: runtime.dynamoEndpoint, tableName: 'bench-probes' };
     log('counting DynamoDB calls per request');
     calls = await countCalls(probeTable);
-    const getEstate = bundled.find((b) => b.entry.endsWith('get-estate.ts'));
-    if (!getEstate) throw new Error('no get-estate function in the app');
-    log(`memory: ${MEMORY_INVOCATIONS} warm invocations of the get-estate bundle`);
-    memory = await memoryGrowth(
-      getEstate.file,
-      calls.estateId,
-      MEMORY_INVOCATIONS,
-      probeTable,
-    );
+    const deployed = getEstateFunction(functions);
+    const getEstate = bundled.find((b) => b.entry === deployed.entry);
+    if (!getEstate) throw new Error(`no bundle of ${deployed.entry}`);
+    memory = await probeMemory(getEstate.file, deployed, calls.estateId, probeTable);
   } finally {
     await runtime.local.stop();
   }
@@ -280,7 +305,7 @@ async function main() {
     target: { on: 'value', max: 0 },
   });
 
-  const memorySection = 'Memory';
+  const memorySection = MEMORY_SECTION;
   const getCold = cold.find((c) => c.entry.endsWith('get-estate.ts'));
   const largest = [...cold].sort((a, b) => b.rssBytes - a.rssBytes)[0];
   if (getCold && largest)
@@ -303,45 +328,11 @@ async function main() {
         target: { on: 'value', max: 90 },
       },
     );
-  const growthNote = `${memory.invocations} sequential invocations of the get-estate bundle against DynamoDB Local in ${round(memory.elapsedMs / 1000)} s, ${memory.failures} failed; after a forced GC`;
-  const mb = (bytes: number) => round(bytes / MB);
-  figures.push(
-    {
-      section: memorySection,
-      name: `RSS growth over ${memory.invocations} warm invocations`,
-      unit: 'MB',
-      value: (memory.after.rssBytes - memory.warm.rssBytes) / MB,
-      target: { on: 'value', max: 5 },
-      note: `${mb(memory.warm.rssBytes)} → ${mb(memory.after.rssBytes)} MB; V8 heap reserved ${mb(memory.warm.heapTotalBytes)} → ${mb(memory.after.heapTotalBytes)} MB; ${growthNote}`,
-    },
-    {
-      section: memorySection,
-      name: `RSS growth over the next ${memory.invocations}`,
-      unit: 'MB',
-      value: (memory.afterSecond.rssBytes - memory.after.rssBytes) / MB,
-      target: { on: 'value', max: 5 },
-      note: 'a plateau here, with flat heap use, means retained heap space rather than a leak',
-    },
-    {
-      section: memorySection,
-      name: `heap used growth over ${memory.invocations} warm invocations`,
-      unit: 'MB',
-      value: (memory.after.heapUsedBytes - memory.warm.heapUsedBytes) / MB,
-      target: { on: 'value', max: 5 },
-      note: `${mb(memory.warm.heapUsedBytes)} → ${mb(memory.after.heapUsedBytes)} → ${mb(memory.afterSecond.heapUsedBytes)} MB used (after the second run); external ${mb(memory.warm.externalBytes)} → ${mb(memory.afterSecond.externalBytes)} MB`,
-    },
-    {
-      section: memorySection,
-      name: 'first invocation of get-estate after init',
-      unit: 'ms',
-      value: memory.firstInvocationMs,
-      note: 'the SDK resolves credentials, region and endpoint and opens its connection here',
-    },
-  );
+  figures.push(...memoryGrowthFigures(memory));
 
   const result: BenchResult = {
     date: new Date().toISOString(),
-    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`,
+    commit: commitLabel(),
     machine: machine(loadAtStart),
     durationSeconds: (performance.now() - started) / 1000,
     figures,
@@ -351,10 +342,7 @@ async function main() {
     join(REPORTS, 'bench.json'),
     `${JSON.stringify({ ...result, raw: { bundled, cold, coldEmpty, e2e, calls, memory, others: functions.others } }, null, 2)}\n`,
   );
-  const template = readFileSync(
-    join(import.meta.dirname, 'benchmarks.template.md'),
-    'utf8',
-  );
+  const template = readFileSync(TEMPLATE_PATH, 'utf8');
   const markdown = template
     .replace('<!-- results -->', renderTables(result).trimEnd())
     .replace(
@@ -374,7 +362,7 @@ async function onlyCosts() {
   const figures = await costsScale();
   const m = machine(loadAtStart);
   const seconds = Math.round((performance.now() - started) / 1000);
-  const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`;
+  const commit = commitLabel();
   spliceCostsIntoDoc(
     DOC_PATH,
     figureTable(figures),
@@ -392,8 +380,53 @@ async function onlyCosts() {
   log(`done in ${seconds} s: .reports/bench-costs.json, docs/benchmarks.md`);
 }
 
+/**
+ * `--only memory`: measures the growth probe's figures alone, against a DynamoDB Local
+ * of its own, and splices them into the doc's memory table.
+ */
+async function onlyMemory() {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  log('synthesizing the app to read the get-estate function');
+  const fn = getEstateFunction(appFunctions());
+  const built = await bundle(fn.entry, join(BUNDLES, 'memory-only'));
+  const dynamo = await startDynamoDbLocal();
+  let memory: Awaited<ReturnType<typeof memoryGrowth>>;
+  try {
+    const probeTable = { endpoint: dynamo.endpoint, tableName: 'bench-probes' };
+    const calls = await countCalls(probeTable);
+    memory = await probeMemory(built.file, fn, calls.estateId, probeTable);
+  } finally {
+    await dynamo.stop();
+  }
+  const figures = memoryGrowthFigures(memory);
+  const m = machine(loadAtStart);
+  const seconds = Math.round((performance.now() - started) / 1000);
+  spliceMemoryIntoFile(
+    DOC_PATH,
+    TEMPLATE_PATH,
+    figures,
+    `The rows after "RSS after init" were measured on their own (\`npx node bench/run.ts --only memory\`, ${seconds} s) ` +
+      `on ${new Date().toISOString()}, commit \`${commitLabel()}\`, load ${round(m.load[0])} / ${round(m.load[1])}, ` +
+      'and spliced into this page; the other tables are from the run described above.',
+  );
+  mkdirSync(REPORTS, { recursive: true });
+  writeFileSync(
+    join(REPORTS, 'bench-memory.json'),
+    `${JSON.stringify({ machine: m, figures, raw: memory }, null, 2)}\n`,
+  );
+  for (const figure of figures)
+    log(`${figure.name}: ${round(figure.value ?? Number.NaN)} ${figure.unit}`);
+  log(`done in ${seconds} s: .reports/bench-memory.json, docs/benchmarks.md`);
+}
+
+const ONLY: Readonly<Record<string, () => Promise<void>>> = {
+  costs: onlyCosts,
+  memory: onlyMemory,
+};
 const only = process.argv.indexOf('--only');
 if (only >= 0) {
-  if (process.argv[only + 1] !== 'costs') throw new Error('--only takes: costs');
-  await onlyCosts();
+  const run = ONLY[process.argv[only + 1] ?? ''];
+  if (!run) throw new Error(`--only takes: ${Object.keys(ONLY).join(', ')}`);
+  await run();
 } else await main();
