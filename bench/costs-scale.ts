@@ -121,9 +121,8 @@ async function measure(): Promise<Figure[]> {
   const { ingestUsage } = await import('../functions/domain/costs/ingest-usage.ts');
   const { priceUsage } = await import('../functions/domain/costs/price-usage.ts');
   const { loadMeteringContext } = await import('../functions/store/usage-reads.ts');
-  const { aggregateRollups, buildAddRollup, buildPutUsageRecord } = await import(
-    '../functions/store/usage-items.ts'
-  );
+  const { buildPutUsageRecord } = await import('../functions/store/usage-items.ts');
+  const { buildUsageUpdates } = await import('../functions/store/usage-writes.ts');
   const { femtosToAmount } = await import('../functions/platform/money.ts');
   const { handler } = await import('../functions/http/costs/get-costs.ts');
   const { toGatewayEvent } = await import('../infra/local/gateway-event.ts');
@@ -256,8 +255,10 @@ async function measure(): Promise<Figure[]> {
     expectedFemtos += record.cost_femtos;
 
   // The rest: exactly the items ingestUsage writes for these records (the record
-  // items, and the same ADDs to the same day rollups and month totals), written with
-  // BatchWriteItem and parallel UpdateItems instead of one transaction per ~80 records.
+  // items, and the same ADDs to the same day rollups and to the month attributes of
+  // the estate, environments and services, built by the same functions), written
+  // with BatchWriteItem and parallel UpdateItems instead of one transaction per ~80
+  // records.
   const bulkStarted = performance.now();
   while (written < LARGE) {
     const end = Math.min(LARGE, written + BULK_CHUNK);
@@ -272,7 +273,7 @@ async function measure(): Promise<Figure[]> {
       for (let group = groups.pop(); group; group = groups.pop()) {
         let pending: typeof group | undefined = group;
         while (pending && pending.length > 0) {
-          const result = await costClient.send(
+          const result = await documentClient.send(
             new BatchWriteCommand({ RequestItems: { [table]: pending } }),
           );
           pending = result.UnprocessedItems?.[table] as typeof group | undefined;
@@ -281,8 +282,8 @@ async function measure(): Promise<Figure[]> {
     };
     await Promise.all(Array.from({ length: BULK_CONCURRENCY }, worker));
     await Promise.all(
-      aggregateRollups(priced).map((delta) =>
-        costClient.send(new UpdateCommand(buildAddRollup(delta))),
+      buildUsageUpdates(priced).map(({ update }) =>
+        documentClient.send(new UpdateCommand(update)),
       ),
     );
     for (const record of priced) expectedFemtos += record.cost_femtos;
@@ -314,7 +315,8 @@ function figures(
     `${k(small.records)} records, then ${k(fullPath)} in all, went through ingestUsage ` +
     `(batches of ${INGEST_BATCH}); the other ${k(large.records - fullPath)} were written as ` +
     'the exact items ingestion writes (record items by BatchWriteItem, the same ADDs to ' +
-    'the day rollups and month totals; no metering events)';
+    'the day rollups and to the month costs on the estate, environment and service ' +
+    'items; no metering events)';
   return [
     {
       section: COSTS_SECTION,

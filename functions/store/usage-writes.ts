@@ -10,6 +10,31 @@ import { aggregateSubjectCosts, buildAddSubjectCosts, subjectId } from './month-
 import { backoffMs, MAX_TRANSACT_ATTEMPTS, type TransactItem } from './transact.ts';
 import { aggregateRollups, buildAddRollup, buildPutUsageRecord } from './usage-items.ts';
 
+/** One update a batch of records makes, with the subject whose month cost it adds to. */
+export interface UsageUpdate {
+  readonly update:
+    | ReturnType<typeof buildAddRollup>
+    | ReturnType<typeof buildAddSubjectCosts>;
+  readonly subject?: CostSubject;
+}
+
+/**
+ * The updates a batch of records makes, one per item: an ADD per day rollup, then an
+ * ADD per subject's item (its month attributes). Subjects in `gone` are left out:
+ * their items no longer exist.
+ */
+export function buildUsageUpdates(
+  records: readonly PricedUsage[],
+  gone: ReadonlySet<string> = new Set(),
+): UsageUpdate[] {
+  return [
+    ...aggregateRollups(records).map((delta) => ({ update: buildAddRollup(delta) })),
+    ...aggregateSubjectCosts(records)
+      .filter((costs) => !gone.has(subjectId(costs.subject)))
+      .map((costs) => ({ update: buildAddSubjectCosts(costs), subject: costs.subject })),
+  ];
+}
+
 /** One batch's transaction, with the subject each of its items adds to, if any. */
 export interface UsageTransaction {
   readonly items: TransactItem[];
@@ -19,31 +44,25 @@ export interface UsageTransaction {
 
 /**
  * Builds one batch's transaction: the records' Puts first (so a cancellation
- * reason's index is the record's), then one ADD per day rollup, one ADD per
- * subject's item (its month attributes), then the event. Subjects in `gone` are
- * left out: their items no longer exist.
+ * reason's index is the record's), then the batch's updates, then the event.
  */
 export function buildUsageTransaction(
   records: readonly PricedUsage[],
   event: PlatformEvent,
   gone: ReadonlySet<string> = new Set(),
 ): UsageTransaction {
-  const rollups = aggregateRollups(records).map((delta) => ({
-    Update: buildAddRollup(delta),
-  }));
-  const subjects = aggregateSubjectCosts(records).filter(
-    (costs) => !gone.has(subjectId(costs.subject)),
-  );
-  const items: TransactItem[] = [
-    ...records.map((record) => ({ Put: buildPutUsageRecord(record) })),
-    ...rollups,
-    ...subjects.map((costs) => ({ Update: buildAddSubjectCosts(costs) })),
-    { Put: buildPutEvent(event) },
-  ];
-  const offset = records.length + rollups.length;
+  const updates = buildUsageUpdates(records, gone);
   return {
-    items,
-    subjects: items.map((_, index) => subjects[index - offset]?.subject),
+    items: [
+      ...records.map((record) => ({ Put: buildPutUsageRecord(record) })),
+      ...updates.map(({ update }) => ({ Update: update })),
+      { Put: buildPutEvent(event) },
+    ],
+    subjects: [
+      ...records.map(() => undefined),
+      ...updates.map(({ subject }) => subject),
+      undefined,
+    ],
   };
 }
 
