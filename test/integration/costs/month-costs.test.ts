@@ -171,6 +171,32 @@ describe('month-to-date cost on the subjects’ own items', () => {
   });
 });
 
+describe('PATCH answers', () => {
+  it('show the month to date of the item they changed, as a GET does', async () => {
+    const w = await workload();
+    await ingestUsage(WORKSPACE, [usageRecord(w.service_id, { quantity: 1000 })]);
+
+    const answers = await Promise.all([
+      call(updateEstate, patchOf('estates', w.estate_id, { name: 'Payments (EU)' })),
+      call(
+        updateEnvironment,
+        patchOf('environments', w.environment_id, {
+          config: { variables: { LOG_LEVEL: 'warn' } },
+        }),
+      ),
+      call(updateService, patchOf('services', w.service_id, { config: { replicas: 3 } })),
+    ]);
+
+    const amount = femtosToAmount(1_000_000_000n * VCPU_HOUR_NANOS);
+    expect(answers.map((answer) => answer.body.data.cost_mtd)).toEqual([
+      amount,
+      amount,
+      amount,
+    ]);
+    expect(answers[0]?.body.data.cost_forecast).toBeGreaterThanOrEqual(amount);
+  });
+});
+
 describe('writes racing the metering of usage', () => {
   const cases = [
     {
