@@ -125,9 +125,8 @@ async function measure(): Promise<Figure[]> {
   const { ingestUsage } = await import('../functions/domain/costs/ingest-usage.ts');
   const { priceUsage } = await import('../functions/domain/costs/price-usage.ts');
   const { loadMeteringContext } = await import('../functions/store/usage-reads.ts');
-  const { aggregateRollups, buildAddRollup, buildPutUsageRecord } = await import(
-    '../functions/store/usage-items.ts'
-  );
+  const { buildPutUsageRecord } = await import('../functions/store/usage-items.ts');
+  const { buildUsageUpdates } = await import('../functions/store/usage-writes.ts');
   const { femtosToAmount } = await import('../functions/platform/money.ts');
   const { handler } = await import('../functions/http/costs/get-costs.ts');
   const { toGatewayEvent } = await import('../infra/local/gateway-event.ts');
@@ -260,9 +259,10 @@ async function measure(): Promise<Figure[]> {
     expectedFemtos += record.cost_femtos;
 
   // The rest: exactly the items ingestUsage writes for these records (the record
-  // items, and the same updates of the same day rollups and month totals, owner,
-  // names and gsi1 keys included), built by ingestion's own builders and written with
-  // BatchWriteItem and parallel UpdateItems instead of one transaction per ~80 records.
+  // items, and the same updates of the same day rollups (owner, names and gsi1 keys
+  // included) and of the month attributes of the estate, environments and services),
+  // built by ingestion's own builders and written with BatchWriteItem and parallel
+  // UpdateItems instead of one transaction per ~80 records.
   const bulkStarted = performance.now();
   while (written < LARGE) {
     const end = Math.min(LARGE, written + BULK_CHUNK);
@@ -277,7 +277,7 @@ async function measure(): Promise<Figure[]> {
       for (let group = groups.pop(); group; group = groups.pop()) {
         let pending: typeof group | undefined = group;
         while (pending && pending.length > 0) {
-          const result = await costClient.send(
+          const result = await documentClient.send(
             new BatchWriteCommand({ RequestItems: { [table]: pending } }),
           );
           pending = result.UnprocessedItems?.[table] as typeof group | undefined;
@@ -286,8 +286,8 @@ async function measure(): Promise<Figure[]> {
     };
     await Promise.all(Array.from({ length: BULK_CONCURRENCY }, worker));
     await Promise.all(
-      aggregateRollups(priced).map((delta) =>
-        costClient.send(new UpdateCommand(buildAddRollup(delta))),
+      buildUsageUpdates(priced).map(({ update }) =>
+        documentClient.send(new UpdateCommand(update)),
       ),
     );
     for (const record of priced) expectedFemtos += record.cost_femtos;
@@ -320,7 +320,8 @@ function figures(
     `(batches of ${INGEST_BATCH}); the other ${k(large.records - fullPath)} were written as ` +
     'the exact items ingestion writes, by its own item builders (record items by ' +
     'BatchWriteItem, the same updates of the day rollups (owner, names and gsi1 keys ' +
-    'included) and month totals; no metering events)';
+    'included) and of the month costs on the estate, environment and service items; ' +
+    'no metering events)';
   const calls = (m: Measurement) => `${m.calls.join(', ')} (rate limit off)`;
   return [
     {

@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { asBigInt, batchGet, costClient, uniqueKeys } from './cost-client.ts';
-import { type CostSubject, keys } from './keys.ts';
+import { asBigInt, costClient } from './cost-client.ts';
+import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 
 /** Whose day rollups a cost report reads: an estate's, or one environment's. */
@@ -80,28 +80,4 @@ export async function queryDayRollups(
     startKey = result.LastEvaluatedKey;
   } while (startKey);
   return rollups;
-}
-
-/** A month total to read: whose, and of which estate. */
-export interface MonthTotalKey {
-  readonly estateId: string;
-  readonly subject: CostSubject;
-}
-
-/**
- * Reads month totals in one BatchGetItem (per 100), keyed by subject ID. A subject
- * nothing was spent on this month has no item and reads as zero.
- */
-export async function readMonthTotals(
-  month: string,
-  wanted: readonly MonthTotalKey[],
-): Promise<Map<string, bigint>> {
-  const totals = new Map<string, bigint>(wanted.map((w) => [w.subject.id, 0n]));
-  if (wanted.length === 0) return totals;
-  const items = await batchGet(
-    uniqueKeys(wanted.map((w) => keys.costMonth(w.estateId, month, w.subject))),
-  );
-  for (const item of items)
-    totals.set(String(item.subject_id), asBigInt(item.cost_femtos));
-  return totals;
 }

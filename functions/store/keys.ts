@@ -113,7 +113,7 @@ export const keys = {
     pk: `USAGE#${workspaceId}#${recordId}`,
     sk: 'USAGE',
   }),
-  /** The partition of an estate's cost rollups: day rollups and month totals. */
+  /** The partition of an estate's day rollups. */
   estateCosts: (estateId: string) => `COSTS#${estateId}`,
   /** A day rollup: one environment, service and metric on one UTC day. */
   costDay: (
@@ -137,11 +137,6 @@ export const keys = {
     gsi1sk: `DAY#${day}#${serviceId}#${metric}`,
   }),
   environmentCosts: (environmentId: string) => `ENVIRONMENT#${environmentId}#COSTS`,
-  /** A month total of the estate itself, or of one of its environments or services. */
-  costMonth: (estateId: string, month: string, subject: CostSubject) => ({
-    pk: `COSTS#${estateId}`,
-    sk: `MONTH#${month}#${subject.kind.toUpperCase()}#${subject.id}`,
-  }),
   /** An estate's price overrides, beside the estate. */
   estatePrices: (estateId: string) => ({ pk: `ESTATE#${estateId}`, sk: 'PRICES' }),
   /** gsi2: every estate, spread over ESTATE_SHARDS partitions, for the usage collector. */
@@ -164,7 +159,7 @@ export const keys = {
   }),
 } as const;
 
-/** What a month total adds up: an estate, environment or service. */
+/** Whose month cost an item holds: an estate, environment or service (month-costs.ts). */
 export interface CostSubject {
   readonly kind: 'estate' | 'environment' | 'service';
   readonly id: string;

@@ -3,6 +3,7 @@ import type { HealthStatus } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
+import { sendPastTransactions } from './transact.ts';
 
 /** A service's latest health reading, as stored in its `health` attribute. */
 export interface StoredServiceHealth {
@@ -39,8 +40,8 @@ export async function recordServiceHealth(
   health: StoredServiceHealth,
 ): Promise<{ previous: StoredServiceHealth | undefined } | null> {
   try {
-    const result = await documentClient.send(
-      new UpdateCommand(buildRecordServiceHealth(serviceId, health)),
+    const result = await sendPastTransactions(() =>
+      documentClient.send(new UpdateCommand(buildRecordServiceHealth(serviceId, health))),
     );
     return { previous: result.Attributes?.health as StoredServiceHealth | undefined };
   } catch (error) {

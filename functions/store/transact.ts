@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  TransactionCanceledException,
+  TransactionConflictException,
+} from '@aws-sdk/client-dynamodb';
 import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -51,6 +54,27 @@ export async function transact(items: readonly TransactItem[]): Promise<void> {
       const index = reasons.indexOf('ConditionalCheckFailed');
       if (index >= 0) throw new ConditionFailedError(index, error);
       if (!reasons.includes('TransactionConflict') || attempt >= MAX_TRANSACT_ATTEMPTS)
+        throw error;
+      await sleep(backoffMs(attempt));
+    }
+  }
+}
+
+/**
+ * Sends a single-item write, again after a jittered backoff while DynamoDB rejects
+ * it for a transaction in progress on the same item (metering usage adds to the
+ * estate's, environment's and service's items in transactions). The SDK does not
+ * retry that rejection itself.
+ */
+export async function sendPastTransactions<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (
+        !(error instanceof TransactionConflictException) ||
+        attempt >= MAX_TRANSACT_ATTEMPTS
+      )
         throw error;
       await sleep(backoffMs(attempt));
     }

@@ -1,5 +1,6 @@
 import type { PricedUsage } from '../domain/costs/usage.ts';
-import { type CostSubject, keys } from './keys.ts';
+import { keys } from './keys.ts';
+import { costSubjectsOf, subjectKey } from './month-costs.ts';
 import { tableName } from './table.ts';
 
 /** How long a usage record is kept to recognise it when re-sent: 400 days after its time. */
@@ -28,17 +29,11 @@ export interface RollupDelta {
   records: number;
 }
 
-const subjects = (record: PricedUsage): CostSubject[] => [
-  { kind: 'estate', id: record.estate_id },
-  { kind: 'environment', id: record.environment_id },
-  { kind: 'service', id: record.service_id },
-];
-
 /**
- * The rollup items one record adds to: its day rollup and three month totals. The
- * day rollup carries all a cost report needs besides the sums: the workspace (to
- * check ownership), the environment's and service's names as of this record (to
- * label groups), and its environment's gsi1 entry (to report one environment).
+ * The rollup item one record adds to: its day rollup. It carries all a cost report
+ * needs besides the sums: the workspace (to check ownership), the environment's and
+ * service's names as of this record (to label groups), and its environment's gsi1
+ * entry (to report one environment).
  */
 export function rollupsOf(record: PricedUsage): Omit<RollupDelta, 'records'>[] {
   const day = {
@@ -70,19 +65,7 @@ export function rollupsOf(record: PricedUsage): Omit<RollupDelta, 'records'>[] {
     cost_femtos: record.cost_femtos,
     quantity_micros: record.quantity_micros,
   };
-  const months = subjects(record).map((subject) => ({
-    key: keys.costMonth(record.estate_id, record.month, subject),
-    attributes: {
-      entity: 'cost_month',
-      estate_id: record.estate_id,
-      subject_kind: subject.kind,
-      subject_id: subject.id,
-      month: record.month,
-    },
-    cost_femtos: record.cost_femtos,
-    quantity_micros: 0n,
-  }));
-  return [day, ...months];
+  return [day];
 }
 
 /** Adds the records' rollups up per item, so a transaction touches each item once. */
@@ -131,9 +114,18 @@ export function buildAddRollup(delta: RollupDelta) {
 /** DynamoDB's limit on the items of one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** The items one record's transaction updates: its day rollup and its subjects' items. */
+const itemsUpdatedBy = (record: PricedUsage) => [
+  ...rollupsOf(record).map((rollup) => `${rollup.key.pk}\n${rollup.key.sk}`),
+  ...costSubjectsOf(record).map((subject) => {
+    const key = subjectKey(subject);
+    return `${key.pk}\n${key.sk}`;
+  }),
+];
+
 /**
  * Splits one estate's records into batches whose transaction fits: one Put per
- * record, one Update per distinct rollup item, and the batch's event.
+ * record, one Update per distinct rollup item and per subject, and the batch's event.
  */
 export function planBatches(
   records: readonly PricedUsage[],
@@ -143,7 +135,7 @@ export function planBatches(
   let current: PricedUsage[] = [];
   let rollups = new Set<string>();
   for (const record of records) {
-    const ids = rollupsOf(record).map((r) => `${r.key.pk}\n${r.key.sk}`);
+    const ids = itemsUpdatedBy(record);
     const added = ids.filter((id) => !rollups.has(id)).length;
     if (current.length > 0 && current.length + 1 + rollups.size + added + 1 > maxItems) {
       batches.push(current);

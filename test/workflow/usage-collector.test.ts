@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { lastWholeHour } from '../../functions/domain/costs/collect-usage.ts';
 import { handler as collect } from '../../functions/schedules/collect-usage.ts';
 import { documentClient } from '../../functions/store/client.ts';
-import { readMonthTotals } from '../../functions/store/cost-rollups.ts';
 import { keys } from '../../functions/store/keys.ts';
+import { monthCostOf } from '../../functions/store/month-costs.ts';
 import { tableName } from '../../functions/store/table.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { seedEnvironment, seedService } from '../support/costs.ts';
@@ -65,18 +65,13 @@ describe('the usage collector', () => {
 
     await collect({ time }, context);
     await collect({ time }, context);
-    const totals = await readMonthTotals(
-      lastWholeHour(new Date(time))[0].toISOString().slice(0, 7),
-      [
-        {
-          estateId: service.estate_id,
-          subject: { kind: 'service', id: service.service_id },
-        },
-      ],
+    const item = await documentClient.send(
+      new GetCommand({ TableName: tableName(), Key: keys.service(service.service_id) }),
     );
+    const month = lastWholeHour(new Date(time))[0].toISOString().slice(0, 7);
 
     // 0.5 vCPU × 2 replicas for an hour in eu-west-1 plus 2 GB-hours of memory
-    expect(totals.get(service.service_id)).toBe(
+    expect(monthCostOf(item.Item ?? {}, month)).toBe(
       1n * 43_718_400n * 1_000_000n + 2n * 4_800_600n * 1_000_000n,
     );
   });

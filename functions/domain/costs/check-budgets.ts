@@ -1,10 +1,11 @@
 import { centsToAmount, femtosToAmount } from '../../platform/money.ts';
 import { buildPutBudgetAlert, listEstateBudgets } from '../../store/budgets.ts';
-import { readMonthTotals } from '../../store/cost-rollups.ts';
 import type { EstateItem } from '../../store/estates.ts';
-import { getEstate } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
+import type { CostSubject } from '../../store/keys.ts';
+import { monthCostOf, readSubjectItems, subjectId } from '../../store/month-costs.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import type { Budget } from '../budgets/budget.ts';
 import { type Crossing, crossings } from '../budgets/thresholds.ts';
 import { newEvent } from '../events.ts';
 import { monthOf } from './dates.ts';
@@ -16,8 +17,9 @@ const DAY_MS = 86_400_000;
  * Checks the budgets of estates whose totals changed and announces each threshold
  * crossed, on actual or forecast spend, once per month: the announcement's event
  * and a marker item are written together, and the marker's condition makes a
- * second announcement fail quietly. Costs nothing beyond one Query for an estate
- * without budgets.
+ * second announcement fail quietly. Costs one Query for an estate without budgets;
+ * with budgets, one BatchGetItem more reads the spend from the estate's and the
+ * environments' own items.
  */
 export async function checkBudgets(
   estateIds: readonly string[],
@@ -30,27 +32,27 @@ async function checkEstate(estateId: string, now: Date): Promise<void> {
   const budgets = await listEstateBudgets(estateId);
   if (budgets.length === 0) return;
   const month = monthOf(now);
-  const totals = await readMonthTotals(
-    month,
-    budgets.map((budget) => ({
-      estateId,
-      subject: budget.environment_id
-        ? { kind: 'environment' as const, id: budget.environment_id }
-        : { kind: 'estate' as const, id: estateId },
-    })),
-  );
+  const estateSubject: CostSubject = { kind: 'estate', id: estateId };
+  const subjectOf = (budget: Budget): CostSubject =>
+    budget.environment_id
+      ? { kind: 'environment', id: budget.environment_id }
+      : estateSubject;
+  const items = await readSubjectItems([estateSubject, ...budgets.map(subjectOf)]);
+  const spent = (subject: CostSubject) => {
+    const item = items.get(subjectId(subject));
+    return item ? monthCostOf(item, month) : 0n;
+  };
   const forecastable = now.getTime() - monthBounds(now)[0] >= DAY_MS;
   const reached = budgets.flatMap((budget) => {
-    const actual = totals.get(budget.environment_id ?? estateId) ?? 0n;
+    const actual = spent(subjectOf(budget));
     return crossings(
       budget,
       actual,
       forecastable ? forecastFemtos(actual, now) : undefined,
     );
   });
-  if (reached.length === 0) return;
-  const estate = await getEstate(estateId);
-  if (!estate) return;
+  const estate = items.get(subjectId(estateSubject)) as EstateItem | undefined;
+  if (reached.length === 0 || !estate) return;
   for (const crossing of reached) await announce(estate, crossing, month, now);
 }
 

@@ -1,6 +1,5 @@
 import { femtosToAmount } from '../../platform/money.ts';
-import { readMonthTotals } from '../../store/cost-rollups.ts';
-import type { CostSubject } from '../../store/keys.ts';
+import { monthCostOf } from '../../store/month-costs.ts';
 import { monthOf } from './dates.ts';
 
 /** The forecast treats at least this much of the month as gone, so hour one is not ×720. */
@@ -29,41 +28,26 @@ export interface CostFields {
   readonly cost_forecast?: number;
 }
 
-export interface Costed {
-  readonly id: string;
-  readonly estate_id: string;
-}
-
 /**
- * The UTC month to date of estates, environments or services, from their month
- * totals: one BatchGetItem for a whole page. The month is part of the total's key,
- * so a new month starts at zero without anything being reset.
+ * The UTC month to date of an estate, environment or service, from its own item as
+ * read: the attribute of the current month (absent is zero), so showing the cost
+ * costs no read of its own, and a new month starts at zero without any reset.
  */
-export async function monthToDate(
-  kind: CostSubject['kind'],
-  items: readonly Costed[],
+export function costFieldsOf(
+  item: object,
   options: { forecast?: boolean; now?: Date } = {},
-): Promise<Map<string, CostFields>> {
+): CostFields {
   const now = options.now ?? new Date();
-  const totals = await readMonthTotals(
-    monthOf(now),
-    items.map((item) => ({ estateId: item.estate_id, subject: { kind, id: item.id } })),
-  );
-  return new Map(
-    items.map((item) => {
-      const mtd = totals.get(item.id) ?? 0n;
-      const fields: CostFields = options.forecast
-        ? {
-            cost_mtd: femtosToAmount(mtd),
-            cost_forecast: femtosToAmount(forecastFemtos(mtd, now)),
-          }
-        : { cost_mtd: femtosToAmount(mtd) };
-      return [item.id, fields] as const;
-    }),
-  );
+  const mtd = monthCostOf(item, monthOf(now));
+  return options.forecast
+    ? {
+        cost_mtd: femtosToAmount(mtd),
+        cost_forecast: femtosToAmount(forecastFemtos(mtd, now)),
+      }
+    : { cost_mtd: femtosToAmount(mtd) };
 }
 
-/** A resource with the month totals' cost fields in place of the stored ones. */
+/** A resource with the month-to-date cost fields in place of the stored ones. */
 export function withCost<R extends { cost_mtd: number }>(
   resource: R,
   cost: CostFields | undefined,

@@ -17,7 +17,7 @@ export interface DeploymentRequest {
  * any other broken `enforce` policy is a 422 `policy_denied`.
  */
 export async function judgeDeployment(
-  estate: Estate & { readonly cost_mtd_micros?: number },
+  estate: Estate,
   service: Pick<Service, 'id' | 'type' | 'environment_id'>,
   request: DeploymentRequest,
   caller: Caller,

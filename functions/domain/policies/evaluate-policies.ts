@@ -1,9 +1,12 @@
+import { divideHalfUp } from '../../platform/money.ts';
+import { monthCostOf } from '../../store/month-costs.ts';
 import { allPolicies } from '../../store/policies.ts';
+import { monthOf } from '../costs/dates.ts';
 import type { Estate } from '../estates/estate.ts';
 import { evaluate } from './evaluate.ts';
 import { gatherFacts } from './gather-facts.ts';
 import { PolicyDeniedError } from './policy-denied.ts';
-import type { PolicySubject } from './subject.ts';
+import type { EstateFacts, PolicySubject } from './subject.ts';
 import type { Verdict } from './violation.ts';
 
 export interface EvaluationOptions {
@@ -12,11 +15,22 @@ export interface EvaluationOptions {
   readonly now?: Date;
 }
 
-const estateFacts = (estate: Estate & { readonly cost_mtd_micros?: number }) => ({
+const FEMTOS_PER_MICRO = 1_000_000_000n;
+
+/**
+ * What the estate read contributes to a verdict. Its month to date is the current
+ * month's cost on its own item, as metering adds it up; it comes with the estate.
+ */
+export const estateFacts = (
+  estate: Pick<Estate, 'id' | 'region' | 'project_tags'>,
+  now: Date,
+): EstateFacts => ({
   id: estate.id,
   region: estate.region,
   project_tags: estate.project_tags,
-  cost_mtd_micros: estate.cost_mtd_micros,
+  cost_mtd_micros: Number(
+    divideHalfUp(monthCostOf(estate, monthOf(now)), FEMTOS_PER_MICRO),
+  ),
 });
 
 /**
@@ -26,7 +40,7 @@ const estateFacts = (estate: Estate & { readonly cost_mtd_micros?: number }) => 
  * Never throws for a broken policy.
  */
 export async function evaluatePolicies(
-  estate: Estate & { readonly cost_mtd_micros?: number },
+  estate: Estate,
   subject: PolicySubject | (() => Promise<PolicySubject>),
   options: EvaluationOptions = {},
 ): Promise<Verdict> {
@@ -37,12 +51,12 @@ export async function evaluatePolicies(
   if (policies.length === 0) return { violations: [], warnings: [], overridden: [] };
   const judged = typeof subject === 'function' ? await subject() : subject;
   const facts = await gatherFacts(policies, estate.id, judged, now);
-  return evaluate(policies, estateFacts(estate), judged, facts, options.breakGlass);
+  return evaluate(policies, estateFacts(estate, now), judged, facts, options.breakGlass);
 }
 
 /** Like evaluatePolicies, but a broken `enforce` policy is a 422 `policy_denied`. */
 export async function enforcePolicies(
-  estate: Estate & { readonly cost_mtd_micros?: number },
+  estate: Estate,
   subject: PolicySubject | (() => Promise<PolicySubject>),
   options: EvaluationOptions = {},
 ): Promise<Verdict> {

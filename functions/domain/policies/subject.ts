@@ -9,7 +9,7 @@ export interface EstateFacts {
   readonly id: string;
   readonly region: string;
   readonly project_tags: readonly string[];
-  /** Month-to-date cost in micro-dollars, when metering has written it. */
+  /** Month-to-date cost in micro-dollars, as metering has added it up. */
   readonly cost_mtd_micros?: number | undefined;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import {
   EnvironmentResource,
@@ -21,11 +21,13 @@ export const handler = httpHandler(
   },
   async ({ params, caller }) => {
     const environment = await ownedEnvironment(params.id, caller.workspaceId);
-    const costs = await monthToDate('environment', [environment], { forecast: true });
     return {
       status: 200,
       body: {
-        data: withCost(toEnvironmentResource(environment), costs.get(environment.id)),
+        data: withCost(
+          toEnvironmentResource(environment),
+          costFieldsOf(environment, { forecast: true }),
+        ),
       },
       headers: etagHeader(environment),
     };

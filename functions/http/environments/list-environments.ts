@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
 import {
   EnvironmentResource,
@@ -36,12 +36,16 @@ export const handler = httpHandler(
     const scope = `environments|${query.estate_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listEnvironments(query.estate_id, filter, query.limit, startKey);
-    const costs = await monthToDate('environment', page.items, { forecast: true });
+    // One clock for the whole page: every item shows the same month and forecast.
+    const now = new Date();
     return {
       status: 200,
       body: {
         data: page.items.map((environment) =>
-          withCost(toEnvironmentResource(environment), costs.get(environment.id)),
+          withCost(
+            toEnvironmentResource(environment),
+            costFieldsOf(environment, { forecast: true, now }),
+          ),
         ),
         next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
       },

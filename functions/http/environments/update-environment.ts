@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import {
   EnvironmentId,
   UpdateEnvironmentBody,
@@ -34,7 +35,12 @@ export const handler = httpHandler(
       const updated = await updateEnvironment(estate, environment, body);
       return {
         status: 200,
-        body: { data: toEnvironmentResource(updated) },
+        body: {
+          data: withCost(
+            toEnvironmentResource(updated),
+            costFieldsOf(updated, { forecast: true }),
+          ),
+        },
         headers: etagHeader(updated),
       };
     } catch (error) {

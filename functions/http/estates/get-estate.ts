@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import {
   EstateResource,
@@ -21,17 +21,17 @@ export const handler = httpHandler(
     problems: [404],
   },
   async ({ params, caller }) => {
-    const [estate, costs] = await Promise.all([
-      getEstate(params.id),
-      monthToDate('estate', [{ id: params.id, estate_id: params.id }], {
-        forecast: true,
-      }),
-    ]);
+    const estate = await getEstate(params.id);
     if (!estate || estate.workspace_id !== caller.workspaceId)
       throw new NotFoundError('estate', params.id);
     return {
       status: 200,
-      body: { data: withCost(toEstateResource(estate), costs.get(estate.id)) },
+      body: {
+        data: withCost(
+          toEstateResource(estate),
+          costFieldsOf(estate, { forecast: true }),
+        ),
+      },
       headers: etagHeader(estate),
     };
   },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PageQuery, WorkspaceId } from '../../domain/common.ts';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
 import {
   EstateResource,
@@ -35,16 +35,16 @@ export const handler = httpHandler(
     const scope = `estates|${workspaceId}|${filter.status ?? ''}|${filter.provider ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listEstates(workspaceId, filter, query.limit, startKey);
-    const costs = await monthToDate(
-      'estate',
-      page.items.map((estate) => ({ id: estate.id, estate_id: estate.id })),
-      { forecast: true },
-    );
+    // One clock for the whole page: every item shows the same month and forecast.
+    const now = new Date();
     return {
       status: 200,
       body: {
         data: page.items.map((estate) =>
-          withCost(toEstateResource(estate), costs.get(estate.id)),
+          withCost(
+            toEstateResource(estate),
+            costFieldsOf(estate, { forecast: true, now }),
+          ),
         ),
         next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
       },

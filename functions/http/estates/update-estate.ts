@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import {
   EstateResource,
@@ -34,7 +35,12 @@ export const handler = httpHandler(
       const updated = await updateEstate(estate, body);
       return {
         status: 200,
-        body: { data: toEstateResource(updated) },
+        body: {
+          data: withCost(
+            toEstateResource(updated),
+            costFieldsOf(updated, { forecast: true }),
+          ),
+        },
         headers: etagHeader(updated),
       };
     } catch (error) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
 import {
@@ -21,10 +21,9 @@ export const handler = httpHandler(
   },
   async ({ params, caller }) => {
     const service = await ownedService(params.id, caller.workspaceId);
-    const costs = await monthToDate('service', [service]);
     return {
       status: 200,
-      body: { data: withCost(toServiceResource(service), costs.get(service.id)) },
+      body: { data: withCost(toServiceResource(service), costFieldsOf(service)) },
       headers: etagHeader(service),
     };
   },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PageQuery } from '../../domain/common.ts';
-import { monthToDate, withCost } from '../../domain/costs/month-to-date.ts';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
@@ -36,12 +36,13 @@ export const handler = httpHandler(
     const scope = `services|${query.environment_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listServices(query.environment_id, filter, query.limit, startKey);
-    const costs = await monthToDate('service', page.items);
+    // One clock for the whole page, so every item shows the same month.
+    const now = new Date();
     return {
       status: 200,
       body: {
         data: page.items.map((service) =>
-          withCost(toServiceResource(service), costs.get(service.id)),
+          withCost(toServiceResource(service), costFieldsOf(service, { now })),
         ),
         next_cursor: page.nextKey ? encodeCursor(scope, page.nextKey) : null,
       },

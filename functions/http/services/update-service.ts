@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId, UpdateServiceBody } from '../../domain/services/service.ts';
@@ -31,7 +32,7 @@ export const handler = httpHandler(
       const updated = await updateService(estate, service, body);
       return {
         status: 200,
-        body: { data: toServiceResource(updated) },
+        body: { data: withCost(toServiceResource(updated), costFieldsOf(updated)) },
         headers: etagHeader(updated),
       };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  costFieldsOf,
   forecastFemtos,
   withCost,
 } from '../../../../functions/domain/costs/month-to-date.ts';
@@ -19,6 +20,33 @@ describe('forecastFemtos', () => {
 
   it('forecasts nothing when nothing was spent', () => {
     expect(forecastFemtos(0n, new Date('2026-04-30T23:00:00Z'))).toBe(0n);
+  });
+});
+
+describe('costFieldsOf', () => {
+  const item = {
+    id: 'ESTATE-26-000004',
+    'cost_femtos_2026-04': 43_718_400_043_718_401n,
+    'cost_femtos_2026-03': 5_000_000_000_000_000n,
+  };
+
+  it('shows the current month’s attribute of the item, with a forecast when asked', () => {
+    const halfway = new Date('2026-04-16T00:00:00Z');
+
+    expect(costFieldsOf(item, { now: halfway, forecast: true })).toEqual({
+      cost_mtd: 43.72,
+      cost_forecast: 87.44,
+    });
+    expect(costFieldsOf(item, { now: halfway })).toEqual({ cost_mtd: 43.72 });
+  });
+
+  it('starts a new month at zero, with nothing reset', () => {
+    const nextMonth = new Date('2026-05-01T00:00:00Z');
+
+    expect(costFieldsOf(item, { now: nextMonth, forecast: true })).toEqual({
+      cost_mtd: 0,
+      cost_forecast: 0,
+    });
   });
 });
 
