@@ -1,13 +1,17 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldError, ValidationError } from './errors.ts';
 
+// zod mini loads no locale: without one, every issue a schema gives no message of its
+// own reads "Invalid input". Clients read these messages in problem documents.
+z.config(z.locales.en());
+
 /** Validates input against a schema; every issue becomes a field error naming its path. */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   root: string,
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw new ValidationError(
     result.error.issues.map((issue) => toFieldError(issue, root)),
