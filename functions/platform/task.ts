@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { logger } from './logger.ts';
+import './zod-messages.ts';
 
 /** A workflow task received input its state machine should never send. */
 export class InvalidTaskInputError extends Error {

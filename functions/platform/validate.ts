@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import { type FieldError, ValidationError } from './errors.ts';
-
-// zod mini loads no locale: without one, every issue a schema gives no message of its
-// own reads "Invalid input". Clients read these messages in problem documents.
-z.config(z.locales.en());
+import './zod-messages.ts';
 
 /** Validates input against a schema; every issue becomes a field error naming its path. */
 export function validate<S extends z.core.$ZodType>(
