@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId, UpdateServiceBody } from '../../domain/services/service.ts';
