@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
 import { ENVIRONMENT_STATUSES, type Environment } from './environment.ts';
 
@@ -13,14 +13,7 @@ export const EnvironmentResource = z
     type: z.enum(ENVIRONMENT_TYPES),
     status: z.enum(ENVIRONMENT_STATUSES),
     service_count: z.int().check(z.gte(0)),
-    cost_mtd: z
-      .number()
-      .check(z.meta({ description: 'Month-to-date cost in `currency`.' })),
-    cost_forecast: z.number().check(
-      z.meta({
-        description: 'Month-end forecast in `currency`: linear on the month so far.',
-      }),
-    ),
+    ...MonthCost,
     currency: z.literal(CURRENCY),
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { EstateItem } from '../../store/estates.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { ESTATE_STATUSES, ESTATE_TIERS } from './estate.ts';
 import { PROVIDERS } from './regions.ts';
 
@@ -17,14 +17,7 @@ export const EstateResource = z
     region: z.string(),
     status: z.enum(ESTATE_STATUSES),
     environment_count: z.int().check(z.gte(0)),
-    cost_mtd: z
-      .number()
-      .check(z.meta({ description: 'Month-to-date cost in `currency`.' })),
-    cost_forecast: z.number().check(
-      z.meta({
-        description: 'Month-end forecast in `currency`: linear on the month so far.',
-      }),
-    ),
+    ...MonthCost,
     currency: z.literal(CURRENCY),
     health_score: z.nullable(z.int().check(z.gte(0), z.lte(100))),
     created_at: Timestamp,

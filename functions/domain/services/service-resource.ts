@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
 import { SERVICE_STATUSES, type Service } from './service.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
@@ -17,9 +17,7 @@ export const ServiceResource = z
     type: z.enum(WORKLOAD_TYPES),
     status: z.enum(SERVICE_STATUSES),
     provider_resource: z.string(),
-    cost_mtd: z
-      .number()
-      .check(z.meta({ description: 'Month-to-date cost in `currency`.' })),
+    cost_mtd: MonthCost.cost_mtd,
     currency: z.literal(CURRENCY),
     health: z.object({
       score: z.int().check(z.gte(0), z.lte(100)),
