@@ -2,7 +2,7 @@
 // the middy chain around an action returning a fixed body against a bare handler
 // returning the same, one invocation at a time, and reports the per-invocation
 // microseconds to its parent.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HttpEvent, HttpResponse } from '../../functions/platform/http.ts';
 import { httpHandler } from '../../functions/platform/http.ts';
 import { toGatewayEvent } from '../../infra/local/gateway-event.ts';
@@ -56,7 +56,10 @@ type Handler = (
 ) => Promise<HttpResponse>;
 
 const chained: Handler = httpHandler(
-  { scope: 'read', params: z.object({ id: z.string().regex(/^ESTATE-\d{2}-\d{6,}$/) }) },
+  {
+    scope: 'read',
+    params: z.object({ id: z.string().check(z.regex(/^ESTATE-\d{2}-\d{6,}$/)) }),
+  },
   async () => ({ status: 200, body: BODY }),
 );
 

@@ -1,28 +1,30 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A platform ID of the form PREFIX-YY-NNNNNN. */
 export const platformId = (prefix: string) =>
   z
     .string()
-    .regex(
-      new RegExp(`^${prefix}-\\d{2}-\\d{6,}$`),
-      `Expected an ID like ${prefix}-26-000001.`,
+    .check(
+      z.regex(
+        new RegExp(`^${prefix}-\\d{2}-\\d{6,}$`),
+        `Expected an ID like ${prefix}-26-000001.`,
+      ),
     );
 
 export const WorkspaceId = platformId('WS');
 
 /** A display name: trimmed, 1–120 characters, no control characters. */
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, 'A name is required.')
-  .max(120, 'A name has at most 120 characters.')
+export const DisplayName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'A name is required.'),
+  z.maxLength(120, 'A name has at most 120 characters.'),
   // Control and invisible format characters (bidi overrides, zero-width spaces) make
   // names that look like others; lone surrogates are not text at all.
-  .regex(
+  z.regex(
     /^[^\p{Cc}\p{Cf}\p{Cs}]*$/u,
     'A name cannot contain control, invisible formatting or malformed characters.',
-  );
+  ),
+);
 
 /**
  * A DNS-label name, as environments and services take: 1–63 lower-case letters,
@@ -30,28 +32,48 @@ export const DisplayName = z
  */
 export const DnsLabel = z
   .string()
-  .regex(
-    /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
-    'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
+  .check(
+    z.regex(
+      /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+      'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
+    ),
   );
 
 /** `limit` and `cursor` as every list takes them. */
 export const PageQuery = {
   limit: z
-    .string()
-    .regex(/^\d+$/, 'limit is a whole number from 1 to 100.')
-    .transform(Number)
-    .pipe(
-      z.number().int().min(1, 'limit is at least 1.').max(100, 'limit is at most 100.'),
+    ._default(
+      z.pipe(
+        z.pipe(
+          z.string().check(z.regex(/^\d+$/, 'limit is a whole number from 1 to 100.')),
+          z.transform(Number),
+        ),
+        z
+          .number()
+          .check(
+            z.int(),
+            z.gte(1, 'limit is at least 1.'),
+            z.lte(100, 'limit is at most 100.'),
+          ),
+      ),
+      20,
     )
-    .default(20)
-    .meta({ description: 'Items per page, 1 to 100; 20 when absent.' }),
+    .check(z.meta({ description: 'Items per page, 1 to 100; 20 when absent.' })),
   cursor: z
-    .string()
-    .min(1)
-    .max(2048)
-    .optional()
-    .meta({ description: 'The `next_cursor` of the previous page.' }),
+    .optional(z.string().check(z.minLength(1), z.maxLength(2048)))
+    .check(z.meta({ description: 'The `next_cursor` of the previous page.' })),
+};
+
+/** The month's cost fields of a resource, in its `currency`. */
+export const MonthCost = {
+  cost_mtd: z
+    .number()
+    .check(z.meta({ description: 'Month-to-date cost in `currency`.' })),
+  cost_forecast: z.number().check(
+    z.meta({
+      description: 'Month-end forecast in `currency`: linear on the month so far.',
+    }),
+  ),
 };
 
 /** Money for display: a number with at most two decimals. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A JSON Schema (2020-12), as OpenAPI 3.1 takes it. */
 export type JsonSchema = Record<string, unknown>;
@@ -17,7 +17,7 @@ export class SchemaConverter {
    * Converts one schema. Requests are described as clients send them (`io: 'input'`:
    * defaults optional, the input side of pipes), responses as the API writes them.
    */
-  convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  convert(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
     const converted = z.toJSONSchema(schema, {
       io,
       target: 'draft-2020-12',

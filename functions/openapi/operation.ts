@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ResponseDoc } from '../platform/http.ts';
 import { type HeaderName, headerRefs } from './components.ts';
 import type { SchemaConverter } from './json-schema.ts';
@@ -15,8 +15,8 @@ const SUCCESS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   204: 'Done; no body.',
 };
 
-function responseDocOf(response: z.ZodType | ResponseDoc): ResponseDoc {
-  return response instanceof z.ZodType ? { body: response } : response;
+function responseDocOf(response: z.core.$ZodType | ResponseDoc): ResponseDoc {
+  return response instanceof z.core.$ZodType ? { body: response } : response;
 }
 
 /** Whether the route honours If-Match: a PATCH whose success carries an ETag. */

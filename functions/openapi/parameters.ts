@@ -1,9 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { JsonSchema, SchemaConverter } from './json-schema.ts';
 
 /** One path or query parameter per property of a request schema. */
 export function parametersOf(
-  schema: z.ZodType | undefined,
+  schema: z.core.$ZodType | undefined,
   place: 'path' | 'query',
   converter: SchemaConverter,
 ) {

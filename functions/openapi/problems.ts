@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Route } from '../http/routes.ts';
 import { PROBLEM_TYPE_BASE } from '../platform/problem.ts';
 import type { RouteDoc } from './route-doc.ts';
@@ -6,28 +6,35 @@ import type { RouteDoc } from './route-doc.ts';
 /** The RFC 9457 problem document every refusal of the chain carries. */
 export const ProblemSchema = z
   .looseObject({
-    type: z.string().meta({ description: `${PROBLEM_TYPE_BASE}<code>` }),
+    type: z.string().check(z.meta({ description: `${PROBLEM_TYPE_BASE}<code>` })),
     title: z.string(),
-    status: z.int().min(400).max(599),
-    detail: z.string().meta({ description: 'For people; may change.' }),
+    status: z.int().check(z.gte(400), z.lte(599)),
+    detail: z.string().check(z.meta({ description: 'For people; may change.' })),
     code: z
       .string()
-      .regex(/^[a-z_]+$/)
-      .meta({ description: 'Stable; the field programs act on.' }),
+      .check(
+        z.regex(/^[a-z_]+$/),
+        z.meta({ description: 'Stable; the field programs act on.' }),
+      ),
     request_id: z
       .string()
-      .meta({ description: 'The `x-request-id` of the response; quote it.' }),
+      .check(z.meta({ description: 'The `x-request-id` of the response; quote it.' })),
     errors: z
-      .array(z.object({ field: z.string(), message: z.string(), code: z.string() }))
-      .optional()
-      .meta({ description: 'Each invalid field, e.g. `body.region` or `query.limit`.' }),
+      .optional(
+        z.array(z.object({ field: z.string(), message: z.string(), code: z.string() })),
+      )
+      .check(
+        z.meta({
+          description: 'Each invalid field, e.g. `body.region` or `query.limit`.',
+        }),
+      ),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details with `code`.' });
+  .check(z.meta({ id: 'Problem', description: 'RFC 9457 problem details with `code`.' }));
 
 /** API Gateway's own refusals (401, 413, 429, 503) carry only a message. */
 export const GatewayMessageSchema = z
   .object({ message: z.string() })
-  .meta({ id: 'GatewayMessage', description: "API Gateway's own error body." });
+  .check(z.meta({ id: 'GatewayMessage', description: "API Gateway's own error body." }));
 
 interface ProblemResponse {
   readonly name: string;

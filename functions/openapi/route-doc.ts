@@ -1,8 +1,8 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Route } from '../http/routes.ts';
 import type { RouteSpec } from '../platform/http.ts';
 
-type Schema = z.ZodType | undefined;
+type Schema = z.core.$ZodType | undefined;
 
 /** What the document needs of a route's handler spec; `httpHandler` attaches it. */
 export type RouteDoc = Pick<

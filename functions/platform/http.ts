@@ -4,7 +4,7 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
   APIGatewayProxyStructuredResultV2 as HttpResponse,
 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { idempotent } from './idempotency.ts';
@@ -35,8 +35,8 @@ export interface HttpResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Schema = z.core.$ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 export interface RouteSpec<
   B extends Schema | undefined,
@@ -60,7 +60,7 @@ export interface RouteSpec<
    * describe the route in the OpenAPI document (a route without them fails the
    * contract tests); the chain does not check them.
    */
-  readonly responses?: Readonly<Record<number, z.ZodType | ResponseDoc>>;
+  readonly responses?: Readonly<Record<number, Schema | ResponseDoc>>;
   /**
    * The problem statuses this route answers beyond those every route can give
    * (400 for invalid input, 401, 403, 429, 500; 413 and 415 with a body; 409 and 422
@@ -71,7 +71,7 @@ export interface RouteSpec<
 
 /** A documented success response: its body (none for 204) and its headers. */
 export interface ResponseDoc {
-  readonly body?: z.ZodType;
+  readonly body?: Schema;
   readonly headers?: readonly ResponseHeader[];
 }
 

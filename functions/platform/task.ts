@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { logger } from './logger.ts';
+import './zod-messages.ts';
 
 /** A workflow task received input its state machine should never send. */
 export class InvalidTaskInputError extends Error {
@@ -15,13 +16,13 @@ export class InvalidTaskInputError extends Error {
  * Builds a Step Functions task handler: validates the state input, logs the step with
  * its subject's IDs, and lets errors through by name so Retry and Catch can match them.
  */
-export function taskHandler<S extends z.ZodType, R>(
+export function taskHandler<S extends z.core.$ZodType, R>(
   name: string,
   schema: S,
   step: (input: z.output<S>) => Promise<R>,
 ) {
   return middy<unknown, R, Error, Context>().handler(async (event) => {
-    const parsed = schema.safeParse(event);
+    const parsed = z.safeParse(schema, event);
     if (!parsed.success)
       throw new InvalidTaskInputError(
         parsed.error.issues.map((issue) => issue.message).join('; '),

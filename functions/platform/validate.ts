@@ -1,13 +1,14 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldError, ValidationError } from './errors.ts';
+import './zod-messages.ts';
 
 /** Validates input against a schema; every issue becomes a field error naming its path. */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   root: string,
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw new ValidationError(
     result.error.issues.map((issue) => toFieldError(issue, root)),

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { collectUsage } from '../domain/costs/collect-usage.ts';
 import { driverFor } from '../drivers/registry.ts';
 import { logger } from '../platform/logger.ts';
 import { listEstateServices, listRunningEstates } from '../store/estate-directory.ts';
 
 /** What the schedule sends: the time it fired (EventBridge Scheduler fills it in). */
-const ScheduledInput = z.object({ time: z.iso.datetime({ offset: true }).optional() });
+const ScheduledInput = z.object({ time: z.optional(z.iso.datetime({ offset: true })) });
 
 /**
  * The hourly usage collector, invoked by the EventBridge Scheduler schedule on AWS

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { centsToAmount } from '../../platform/money.ts';
 import { platformId } from '../common.ts';
 import { EnvironmentId } from '../environments/environment.ts';
@@ -10,23 +10,33 @@ export const BudgetId = platformId('BUDGET');
 /** The body of POST /v1/infrastructure/budgets: a monthly amount and alert thresholds. */
 export const CreateBudgetBody = z
   .strictObject({
-    estate_id: EstateId.optional(),
-    environment_id: EnvironmentId.optional(),
-    amount: z
-      .number()
-      .positive('amount is above 0.')
-      .max(1_000_000_000, 'amount is at most 1000000000.')
-      .refine((n) => Math.round(n * 100) / 100 === n, 'amount has at most two decimals.'),
-    thresholds: z
-      .array(z.number().int().min(1).max(1000))
-      .min(1)
-      .max(10)
-      .refine((t) => new Set(t).size === t.length, 'Thresholds must be unique.')
-      .default([50, 80, 100]),
+    estate_id: z.optional(EstateId),
+    environment_id: z.optional(EnvironmentId),
+    amount: z.number().check(
+      z.positive('amount is above 0.'),
+      z.lte(1_000_000_000, 'amount is at most 1000000000.'),
+      z.refine(
+        (n) => Math.round(n * 100) / 100 === n,
+        'amount has at most two decimals.',
+      ),
+    ),
+    thresholds: z._default(
+      z.array(z.number().check(z.int(), z.gte(1), z.lte(1000))).check(
+        z.minLength(1),
+        z.maxLength(10),
+        z.refine((t) => new Set(t).size === t.length, 'Thresholds must be unique.'),
+      ),
+      [50, 80, 100],
+    ),
   })
-  .refine(
-    (body) => (body.estate_id === undefined) !== (body.environment_id === undefined),
-    { path: ['estate_id'], message: 'Name exactly one of estate_id and environment_id.' },
+  .check(
+    z.refine(
+      (body) => (body.estate_id === undefined) !== (body.environment_id === undefined),
+      {
+        path: ['estate_id'],
+        message: 'Name exactly one of estate_id and environment_id.',
+      },
+    ),
   );
 export type CreateBudgetInput = z.output<typeof CreateBudgetBody>;
 
@@ -58,7 +68,7 @@ export const toBudgetResource = (budget: Budget) => ({
 export const BudgetResource = z.object({
   id: z.string(),
   estate_id: z.string(),
-  environment_id: z.string().nullable(),
+  environment_id: z.nullable(z.string()),
   amount: z.number(),
   currency: z.literal(CURRENCY),
   period: z.literal('monthly'),

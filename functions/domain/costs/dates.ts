@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The longest range a cost report covers, in days (both ends included). */
 export const MAX_RANGE_DAYS = 366;
@@ -21,7 +21,7 @@ export function isCalendarDate(value: string): boolean {
 /** A strict calendar date, YYYY-MM-DD, UTC. */
 export const CalendarDate = z
   .string()
-  .refine(isCalendarDate, 'Use a calendar date that exists, as YYYY-MM-DD.');
+  .check(z.refine(isCalendarDate, 'Use a calendar date that exists, as YYYY-MM-DD.'));
 
 /** Days from one date to another, both included. */
 export const daysBetween = (from: string, to: string) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { hasAtMostSixDecimals, MAX_QUANTITY } from '../../platform/money.ts';
 import { ServiceId } from '../services/service.ts';
 import { METRICS, type Metric } from './metrics.ts';
@@ -12,9 +12,11 @@ export const MAX_USAGE_BATCH = 400;
 /** A caller's record ID: what makes a re-sent record recognisable. */
 export const RecordId = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/,
-    'Use 1–128 letters, digits and . _ : / -, starting with a letter or digit.',
+  .check(
+    z.regex(
+      /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/,
+      'Use 1–128 letters, digits and . _ : / -, starting with a letter or digit.',
+    ),
   );
 
 export const UsageRecordInput = z.strictObject({
@@ -23,17 +25,21 @@ export const UsageRecordInput = z.strictObject({
   metric: z.enum(METRICS, `metric is one of ${METRICS.join(', ')}.`),
   quantity: z
     .number()
-    .min(0, 'quantity cannot be negative.')
-    .max(MAX_QUANTITY, `quantity is at most ${MAX_QUANTITY}.`)
-    .refine(hasAtMostSixDecimals, 'quantity has at most six decimals.'),
+    .check(
+      z.gte(0, 'quantity cannot be negative.'),
+      z.lte(MAX_QUANTITY, `quantity is at most ${MAX_QUANTITY}.`),
+      z.refine(hasAtMostSixDecimals, 'quantity has at most six decimals.'),
+    ),
   time: z.iso.datetime({
     message: 'time is an ISO 8601 UTC instant, e.g. 2026-04-15T10:00:00Z.',
   }),
   source: z
     .string()
-    .regex(
-      /^[a-z][a-z0-9_.-]{0,63}$/,
-      'source is a short lower-case name, e.g. collector.',
+    .check(
+      z.regex(
+        /^[a-z][a-z0-9_.-]{0,63}$/,
+        'source is a short lower-case name, e.g. collector.',
+      ),
     ),
 });
 export type UsageRecordInput = z.output<typeof UsageRecordInput>;
@@ -42,8 +48,10 @@ export type UsageRecordInput = z.output<typeof UsageRecordInput>;
 export const IngestUsageBody = z.strictObject({
   records: z
     .array(UsageRecordInput)
-    .min(1, 'Send at least one record.')
-    .max(MAX_USAGE_BATCH, `Send at most ${MAX_USAGE_BATCH} records at once.`),
+    .check(
+      z.minLength(1, 'Send at least one record.'),
+      z.maxLength(MAX_USAGE_BATCH, `Send at most ${MAX_USAGE_BATCH} records at once.`),
+    ),
 });
 
 /** A usage record with everything its cost depends on, ready to be written. */

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Timestamp } from '../common.ts';
 import { DEPLOYMENT_STATUSES, type Deployment } from './deployment.ts';
 
-const count = () => z.int().min(0);
+const count = () => z.int().check(z.gte(0));
 
 /** The deployment as the API shows it; the projection below is typed against it. */
 export const DeploymentResource = z
@@ -15,10 +15,12 @@ export const DeploymentResource = z
     service_id: z.string(),
     estate_id: z.string(),
     image: z.string(),
-    previous_image: z.string().nullable(),
-    current_image: z.string().meta({
-      description: 'The image the service runs now, as far as this deployment knows.',
-    }),
+    previous_image: z.nullable(z.string()),
+    current_image: z.string().check(
+      z.meta({
+        description: 'The image the service runs now, as far as this deployment knows.',
+      }),
+    ),
     progress: z.object({
       batches_done: count(),
       batches_total: count(),
@@ -26,26 +28,30 @@ export const DeploymentResource = z
       batch_size: count(),
       replicas: count(),
       max_unavailable: count(),
-      min_health_score: z.int().min(0).max(100),
+      min_health_score: z.int().check(z.gte(0), z.lte(100)),
     }),
     cancel_requested: z.boolean(),
-    failure_reason: z.string().nullable(),
-    triggered_by: z.string().nullable(),
+    failure_reason: z.nullable(z.string()),
+    triggered_by: z.nullable(z.string()),
     updated_at: Timestamp,
-    finished_at: Timestamp.nullable(),
+    finished_at: z.nullable(Timestamp),
     break_glass: z
-      .object({
-        reason: z.string(),
-        by: z.string(),
-        at: Timestamp,
-        overridden_policy_ids: z.array(z.string()),
-      })
-      .nullable()
-      .meta({
-        description: 'The break-glass override the deployment was started with, if any.',
-      }),
+      .nullable(
+        z.object({
+          reason: z.string(),
+          by: z.string(),
+          at: Timestamp,
+          overridden_policy_ids: z.array(z.string()),
+        }),
+      )
+      .check(
+        z.meta({
+          description:
+            'The break-glass override the deployment was started with, if any.',
+        }),
+      ),
   })
-  .meta({ id: 'Deployment' });
+  .check(z.meta({ id: 'Deployment' }));
 
 export type DeploymentResource = z.output<typeof DeploymentResource>;
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
 import { ENVIRONMENT_STATUSES, type Environment } from './environment.ts';
 
@@ -12,17 +12,14 @@ export const EnvironmentResource = z
     name: z.string(),
     type: z.enum(ENVIRONMENT_TYPES),
     status: z.enum(ENVIRONMENT_STATUSES),
-    service_count: z.int().min(0),
-    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
-    cost_forecast: z.number().meta({
-      description: 'Month-end forecast in `currency`: linear on the month so far.',
-    }),
+    service_count: z.int().check(z.gte(0)),
+    ...MonthCost,
     currency: z.literal(CURRENCY),
     created_at: Timestamp,
     updated_at: Timestamp,
     config: z.object({ variables: z.record(z.string(), z.string()) }),
   })
-  .meta({ id: 'Environment' });
+  .check(z.meta({ id: 'Environment' }));
 
 export type EnvironmentResource = z.output<typeof EnvironmentResource>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES, type EnvironmentType } from '../../drivers/driver.ts';
 import { DnsLabel, platformId } from '../common.ts';
 import { EstateId } from '../estates/estate.ts';
@@ -17,23 +17,31 @@ export const MAX_VARIABLES = 100;
 
 const VariableName = z
   .string()
-  .regex(
-    /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
-    'Use a variable name of letters, digits and underscores, such as LOG_LEVEL.',
+  .check(
+    z.regex(
+      /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
+      'Use a variable name of letters, digits and underscores, such as LOG_LEVEL.',
+    ),
   );
 
 /** Configuration every service of the environment shares. */
 export const EnvironmentConfig = z.strictObject({
-  variables: z
-    .record(
-      VariableName,
-      z.string().max(4096, 'A variable value has at most 4096 characters.'),
-    )
-    .refine(
-      (variables) => Object.keys(variables).length <= MAX_VARIABLES,
-      `At most ${MAX_VARIABLES} variables.`,
-    )
-    .default({}),
+  variables: z._default(
+    z
+      .record(
+        VariableName,
+        z
+          .string()
+          .check(z.maxLength(4096, 'A variable value has at most 4096 characters.')),
+      )
+      .check(
+        z.refine(
+          (variables) => Object.keys(variables).length <= MAX_VARIABLES,
+          `At most ${MAX_VARIABLES} variables.`,
+        ),
+      ),
+    {},
+  ),
 });
 export type EnvironmentConfig = z.output<typeof EnvironmentConfig>;
 
@@ -42,24 +50,26 @@ export const CreateEnvironmentBody = z.strictObject({
   estate_id: EstateId,
   name: DnsLabel,
   type: z.enum(ENVIRONMENT_TYPES),
-  config: EnvironmentConfig.default({ variables: {} }),
+  config: z._default(EnvironmentConfig, { variables: {} }),
 });
 export type CreateEnvironmentInput = z.output<typeof CreateEnvironmentBody>;
 
 /** The body of PATCH /v1/infrastructure/environments/{id}; `config` replaces the old one. */
 export const UpdateEnvironmentBody = z
   .strictObject({
-    name: DnsLabel.optional(),
-    config: EnvironmentConfig.optional(),
-    type: z
-      .never({
+    name: z.optional(DnsLabel),
+    config: z.optional(EnvironmentConfig),
+    type: z.optional(
+      z.never({
         error: 'type cannot change; create a new environment of the other type.',
-      })
-      .optional(),
+      }),
+    ),
   })
-  .refine(
-    (body) => body.name !== undefined || body.config !== undefined,
-    'Send name, config or both.',
+  .check(
+    z.refine(
+      (body) => body.name !== undefined || body.config !== undefined,
+      'Send name, config or both.',
+    ),
   );
 export type UpdateEnvironmentInput = z.output<typeof UpdateEnvironmentBody>;
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EstateItem } from '../../store/estates.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { ESTATE_STATUSES, ESTATE_TIERS } from './estate.ts';
 import { PROVIDERS } from './regions.ts';
 
@@ -11,30 +11,27 @@ export const EstateResource = z
   .object({
     id: z.string(),
     workspace_id: z.string(),
-    service_line_id: z.string().nullable(),
+    service_line_id: z.nullable(z.string()),
     name: z.string(),
     provider: z.enum(PROVIDERS),
     region: z.string(),
     status: z.enum(ESTATE_STATUSES),
-    environment_count: z.int().min(0),
-    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
-    cost_forecast: z.number().meta({
-      description: 'Month-end forecast in `currency`: linear on the month so far.',
-    }),
+    environment_count: z.int().check(z.gte(0)),
+    ...MonthCost,
     currency: z.literal(CURRENCY),
-    health_score: z.int().min(0).max(100).nullable(),
+    health_score: z.nullable(z.int().check(z.gte(0), z.lte(100))),
     created_at: Timestamp,
     updated_at: Timestamp,
     subscription_id: z.string(),
     project_tags: z.array(z.string()),
     tier: z.enum(ESTATE_TIERS),
-    status_reason: z.string().nullable(),
+    status_reason: z.nullable(z.string()),
     config: z.object({
       vpc_cidr: z.string(),
       availability_zones: z.array(z.string()),
     }),
   })
-  .meta({ id: 'Estate' });
+  .check(z.meta({ id: 'Estate' }));
 
 export type EstateResource = z.output<typeof EstateResource>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConflictError } from '../../platform/errors.ts';
 import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
@@ -12,29 +12,33 @@ const EDITABLE = ['name', 'project_tags'] as const;
 const FIXED = ['workspace_id', 'subscription_id', 'provider', 'region', 'tier', 'config'];
 
 /** The body of PATCH /v1/infrastructure/estates/{id}: at least one editable field. */
-export const UpdateEstateBody = z
-  .looseObject({ name: DisplayName.optional(), project_tags: ProjectTags.optional() })
-  .superRefine((body, ctx) => {
-    for (const field of Object.keys(body)) {
-      if ((EDITABLE as readonly string[]).includes(field)) continue;
-      const fixed = FIXED.includes(field);
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: fixed
-          ? `${field} is fixed when the estate is created; only ${EDITABLE.join(' and ')} can change.`
-          : 'Unknown field.',
-        params: { code: fixed ? 'immutable_field' : 'unknown_field' },
-      });
-    }
-    if (body.name === undefined && body.project_tags === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        message: `Give at least one of ${EDITABLE.join(' or ')}.`,
-        params: { code: 'empty_update' },
-      });
-  })
-  .transform((body) => ({ name: body.name, project_tags: body.project_tags }));
+export const UpdateEstateBody = z.pipe(
+  z
+    .looseObject({ name: z.optional(DisplayName), project_tags: z.optional(ProjectTags) })
+    .check(
+      z.superRefine((body, ctx) => {
+        for (const field of Object.keys(body)) {
+          if ((EDITABLE as readonly string[]).includes(field)) continue;
+          const fixed = FIXED.includes(field);
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: fixed
+              ? `${field} is fixed when the estate is created; only ${EDITABLE.join(' and ')} can change.`
+              : 'Unknown field.',
+            params: { code: fixed ? 'immutable_field' : 'unknown_field' },
+          });
+        }
+        if (body.name === undefined && body.project_tags === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            message: `Give at least one of ${EDITABLE.join(' or ')}.`,
+            params: { code: 'empty_update' },
+          });
+      }),
+    ),
+  z.transform((body) => ({ name: body.name, project_tags: body.project_tags })),
+);
 
 export type UpdateEstateInput = z.output<typeof UpdateEstateBody>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COMPONENT_NAMES } from './health-formula.ts';
 
 const Component = z.object({
@@ -13,17 +13,17 @@ export const EstateHealthResponse = z.object({
   data: z.object({
     estate_id: z.string(),
     status: z.string(),
-    score: z.number().int().nullable(),
+    score: z.nullable(z.number().check(z.int())),
     components: z.array(Component),
     environments: z.array(
       z.object({
         environment_id: z.string(),
         name: z.string(),
-        score: z.number().int(),
+        score: z.number().check(z.int()),
         components: z.array(Component),
       }),
     ),
-    evaluated_at: z.string().nullable(),
+    evaluated_at: z.nullable(z.string()),
   }),
 });
 
@@ -33,13 +33,13 @@ export const HealthSignalResponse = z.object({
     service_id: z.string(),
     applied: z.boolean(),
     health: z.object({
-      score: z.number().int(),
+      score: z.number().check(z.int()),
       status: z.enum(['healthy', 'degraded', 'unhealthy']),
-      availability: z.number().optional(),
-      error_rate: z.number().optional(),
-      latency_p99_ms: z.number().nullable().optional(),
-      source: z.string().optional(),
-      observed_at: z.string().optional(),
+      availability: z.optional(z.number()),
+      error_rate: z.optional(z.number()),
+      latency_p99_ms: z.optional(z.nullable(z.number())),
+      source: z.optional(z.string()),
+      observed_at: z.optional(z.string()),
     }),
   }),
 });

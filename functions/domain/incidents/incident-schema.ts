@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CAUSES, INCIDENT_STATUSES, SEVERITIES } from './incident.ts';
 
 const Instant = z.string();
@@ -8,16 +8,16 @@ export const IncidentSchema = z.object({
   id: z.string(),
   type: z.literal('infrastructure_failure'),
   estate_id: z.string(),
-  service_line_id: z.string().nullable(),
-  environment_id: z.string().nullable(),
+  service_line_id: z.nullable(z.string()),
+  environment_id: z.nullable(z.string()),
   severity: z.enum(SEVERITIES),
   status: z.enum(INCIDENT_STATUSES),
   title: z.string(),
   cause: z.object({
     code: z.enum(CAUSES),
     resource_id: z.string(),
-    detail: z.string().nullable(),
-    event_id: z.string().nullable(),
+    detail: z.nullable(z.string()),
+    event_id: z.nullable(z.string()),
   }),
   affected_resources: z.array(
     z.object({
@@ -34,11 +34,11 @@ export const IncidentSchema = z.object({
     }),
   ),
   opened_at: Instant,
-  acknowledged_at: Instant.nullable(),
-  acknowledged_by: z.string().nullable(),
-  resolved_at: Instant.nullable(),
-  resolved_by: z.string().nullable(),
-  resolution: z.string().nullable(),
+  acknowledged_at: z.nullable(Instant),
+  acknowledged_by: z.nullable(z.string()),
+  resolved_at: z.nullable(Instant),
+  resolved_by: z.nullable(z.string()),
+  resolution: z.nullable(z.string()),
 });
 
 export const IncidentResponse = z.object({ data: IncidentSchema });

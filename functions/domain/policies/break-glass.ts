@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Caller, requireScope } from '../../platform/auth.ts';
 import type { Verdict } from './violation.ts';
 
@@ -9,9 +9,14 @@ import type { Verdict } from './violation.ts';
 export const BreakGlass = z.strictObject({
   reason: z
     .string()
-    .trim()
-    .min(10, 'Give a reason of at least 10 characters; it is kept on the deployment.')
-    .max(500, 'A reason has at most 500 characters.'),
+    .check(
+      z.trim(),
+      z.minLength(
+        10,
+        'Give a reason of at least 10 characters; it is kept on the deployment.',
+      ),
+      z.maxLength(500, 'A reason has at most 500 characters.'),
+    ),
 });
 export type BreakGlassInput = z.output<typeof BreakGlass>;
 

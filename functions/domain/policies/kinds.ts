@@ -1,18 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES, WORKLOAD_TYPES } from '../../drivers/driver.ts';
 import { platformId } from '../common.ts';
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
-const list = <S extends z.ZodType>(item: S, what: string) =>
+const list = <S extends z.core.$ZodType>(item: S, what: string) =>
   z
     .array(item)
-    .min(1, `Name at least one ${what}.`)
-    .max(50, `At most 50 ${what}s.`)
-    .refine(unique, `Each ${what} appears once.`);
+    .check(
+      z.minLength(1, `Name at least one ${what}.`),
+      z.maxLength(50, `At most 50 ${what}s.`),
+      z.refine(unique, `Each ${what} appears once.`),
+    );
 
 export const AllowedRegions = z.strictObject({
-  regions: list(z.string().min(1).max(64), 'region'),
+  regions: list(z.string().check(z.minLength(1), z.maxLength(64)), 'region'),
 });
 
 export const AllowedServiceTypes = z.strictObject({
@@ -22,9 +24,11 @@ export const AllowedServiceTypes = z.strictObject({
 /** A registry host with an optional path prefix, such as `ghcr.io/apex-digital`. */
 const RegistryPrefix = z
   .string()
-  .regex(
-    /^[a-z0-9.-]+(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/,
-    'Use a registry host with an optional path, such as ghcr.io/apex-digital.',
+  .check(
+    z.regex(
+      /^[a-z0-9.-]+(?::\d{1,5})?(?:\/[a-z0-9._-]+)*$/,
+      'Use a registry host with an optional path, such as ghcr.io/apex-digital.',
+    ),
   );
 
 export const AllowedImageRegistries = z.strictObject({
@@ -36,8 +40,8 @@ export const RequiredProjectTags = z.strictObject({
 });
 
 export const MaxServicesPerEnvironment = z.strictObject({
-  max: z.number().int().min(0).max(1000),
-  environment_types: list(z.enum(ENVIRONMENT_TYPES), 'environment type').optional(),
+  max: z.number().check(z.int(), z.gte(0), z.lte(1000)),
+  environment_types: z.optional(list(z.enum(ENVIRONMENT_TYPES), 'environment type')),
 });
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -45,7 +49,12 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const TimeOfDay = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a UTC time such as 09:00 or 24:00.');
+  .check(
+    z.regex(
+      /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/,
+      'Use a UTC time such as 09:00 or 24:00.',
+    ),
+  );
 
 const Window = z
   .strictObject({
@@ -53,47 +62,57 @@ const Window = z
     start: TimeOfDay,
     end: TimeOfDay,
   })
-  .refine((window) => window.start < window.end, {
-    message:
-      'end comes after start on the same day; split a window that crosses midnight.',
-    path: ['end'],
-  });
+  .check(
+    z.refine((window) => window.start < window.end, {
+      message:
+        'end comes after start on the same day; split a window that crosses midnight.',
+      path: ['end'],
+    }),
+  );
 
 export const DeploymentWindow = z.strictObject({
-  windows: z.array(Window).min(1, 'Name at least one window.').max(20),
+  windows: z
+    .array(Window)
+    .check(z.minLength(1, 'Name at least one window.'), z.maxLength(20)),
 });
 
 export const DeploymentFreeze = z
   .strictObject({
     from: z.iso.datetime({ offset: false }),
     to: z.iso.datetime({ offset: false }),
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   })
-  .refine((freeze) => Date.parse(freeze.from) < Date.parse(freeze.to), {
-    message: 'to comes after from.',
-    path: ['to'],
-  });
+  .check(
+    z.refine((freeze) => Date.parse(freeze.from) < Date.parse(freeze.to), {
+      message: 'to comes after from.',
+      path: ['to'],
+    }),
+  );
 
 export const MonthlyBudgetCeiling = z.strictObject({
   amount: z
     .number()
-    .positive('amount is more than 0.')
-    .max(1_000_000_000)
-    .multipleOf(0.01, 'amount has at most two decimals.'),
-  currency: z.literal('USD').default('USD'),
+    .check(
+      z.positive('amount is more than 0.'),
+      z.lte(1_000_000_000),
+      z.multipleOf(0.01, 'amount has at most two decimals.'),
+    ),
+  currency: z._default(z.literal('USD'), 'USD'),
 });
 
 export const PromotionOrder = z
   .strictObject({
-    from_environment_type: z.enum(ENVIRONMENT_TYPES).default('staging'),
-    to_environment_type: z.enum(ENVIRONMENT_TYPES).default('production'),
-    min_soak_minutes: z.number().int().min(0).max(43_200).default(0),
-    require_healthy: z.boolean().default(false),
+    from_environment_type: z._default(z.enum(ENVIRONMENT_TYPES), 'staging'),
+    to_environment_type: z._default(z.enum(ENVIRONMENT_TYPES), 'production'),
+    min_soak_minutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(43_200)), 0),
+    require_healthy: z._default(z.boolean(), false),
   })
-  .refine((order) => order.from_environment_type !== order.to_environment_type, {
-    message: 'The environment types differ.',
-    path: ['to_environment_type'],
-  });
+  .check(
+    z.refine((order) => order.from_environment_type !== order.to_environment_type, {
+      message: 'The environment types differ.',
+      path: ['to_environment_type'],
+    }),
+  );
 
 /** The parameters schema of each policy kind. */
 export const PARAMETER_SCHEMAS = {

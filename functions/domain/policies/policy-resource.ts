@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Policy } from './policy.ts';
 
 /** The policy as the API shows it. */
@@ -34,7 +34,7 @@ export const PolicyResource = z.object({
   parameters: z.record(z.string(), z.unknown()),
   enforcement: z.enum(['enforce', 'warn']),
   status: z.enum(['active', 'disabled']),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DisplayName, platformId } from '../common.ts';
 import { EstateId } from '../estates/estate.ts';
 import { PARAMETER_SCHEMAS, type ParametersOf, type PolicyKind } from './kinds.ts';
@@ -20,8 +20,8 @@ const member = <K extends PolicyKind>(kind: K) =>
     name: DisplayName,
     kind: z.literal(kind),
     parameters: PARAMETER_SCHEMAS[kind],
-    enforcement: z.enum(ENFORCEMENT_MODES).default('enforce'),
-    status: z.enum(POLICY_STATUSES).default('active'),
+    enforcement: z._default(z.enum(ENFORCEMENT_MODES), 'enforce'),
+    status: z._default(z.enum(POLICY_STATUSES), 'active'),
   });
 
 /** The body of POST /v1/infrastructure/policies: the parameters are checked per kind. */
@@ -43,7 +43,7 @@ export const CreatePolicyBody = z.discriminatedUnion(
 export type CreatePolicyInput = z.output<typeof CreatePolicyBody>;
 
 const fixed = (field: string, reason: string) =>
-  z.never({ error: `${field} cannot change; ${reason}` }).optional();
+  z.optional(z.never({ error: `${field} cannot change; ${reason}` }));
 
 /**
  * The body of PATCH /v1/infrastructure/policies/{id}. `parameters` replaces the old
@@ -51,16 +51,18 @@ const fixed = (field: string, reason: string) =>
  */
 export const UpdatePolicyBody = z
   .strictObject({
-    name: DisplayName.optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
-    enforcement: z.enum(ENFORCEMENT_MODES).optional(),
-    status: z.enum(POLICY_STATUSES).optional(),
+    name: z.optional(DisplayName),
+    parameters: z.optional(z.record(z.string(), z.unknown())),
+    enforcement: z.optional(z.enum(ENFORCEMENT_MODES)),
+    status: z.optional(z.enum(POLICY_STATUSES)),
     kind: fixed('kind', 'create a new policy of the other kind.'),
     estate_id: fixed('estate_id', 'create the policy in the other estate.'),
   })
-  .refine(
-    (body) => Object.values(body).some((value) => value !== undefined),
-    'Send at least one of name, parameters, enforcement or status.',
+  .check(
+    z.refine(
+      (body) => Object.values(body).some((value) => value !== undefined),
+      'Send at least one of name, parameters, enforcement or status.',
+    ),
   );
 export type UpdatePolicyInput = z.output<typeof UpdatePolicyBody>;
 

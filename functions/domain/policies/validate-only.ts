@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Verdict } from './violation.ts';
 
 /** `?validate_only=true` on a POST: judge the request, change nothing. */
 export const ValidateOnlyQuery = z.strictObject({
-  validate_only: z
-    .enum(['true', 'false'], 'validate_only is true or false.')
-    .default('false')
-    .transform((value) => value === 'true'),
+  validate_only: z.pipe(
+    z._default(z.enum(['true', 'false'], 'validate_only is true or false.'), 'false'),
+    z.transform((value) => value === 'true'),
+  ),
 });
 
 const ViolationSchema = z.object({
@@ -26,7 +26,7 @@ export const VerdictResource = z
     overridden: z.array(ViolationSchema),
     cost_impact: z.record(z.string(), z.unknown()),
   })
-  .meta({ id: 'PolicyVerdict' });
+  .check(z.meta({ id: 'PolicyVerdict' }));
 
 /**
  * The answer to a validate_only POST: whether the change would pass the estate's

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
-import { microsToAmount, Timestamp } from '../common.ts';
+import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { CURRENCY } from '../estates/estate-resource.ts';
 import { SERVICE_STATUSES, type Service } from './service.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
@@ -17,20 +17,22 @@ export const ServiceResource = z
     type: z.enum(WORKLOAD_TYPES),
     status: z.enum(SERVICE_STATUSES),
     provider_resource: z.string(),
-    cost_mtd: z.number().meta({ description: 'Month-to-date cost in `currency`.' }),
+    cost_mtd: MonthCost.cost_mtd,
     currency: z.literal(CURRENCY),
     health: z.object({
-      score: z.int().min(0).max(100),
+      score: z.int().check(z.gte(0), z.lte(100)),
       status: z.enum(HEALTH_STATUSES),
     }),
-    current_image: z.string().nullable(),
+    current_image: z.nullable(z.string()),
     created_at: Timestamp,
     updated_at: Timestamp,
     config: z
       .union(Object.values(CONFIG_SCHEMAS))
-      .meta({ description: "The config of the service's type, defaults filled in." }),
+      .check(
+        z.meta({ description: "The config of the service's type, defaults filled in." }),
+      ),
   })
-  .meta({ id: 'Service' });
+  .check(z.meta({ id: 'Service' }));
 
 export type ServiceResource = z.output<typeof ServiceResource>;
 

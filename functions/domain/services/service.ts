@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HealthStatus, WorkloadType } from '../../drivers/driver.ts';
 import { DnsLabel, platformId } from '../common.ts';
 import { EnvironmentId } from '../environments/environment.ts';
@@ -37,7 +37,7 @@ export const CreateServiceBody = z.discriminatedUnion(
 export type CreateServiceInput = z.output<typeof CreateServiceBody>;
 
 const fixed = (field: string, reason: string) =>
-  z.never({ error: `${field} cannot change; ${reason}` }).optional();
+  z.optional(z.never({ error: `${field} cannot change; ${reason}` }));
 
 /**
  * The body of PATCH /v1/infrastructure/services/{id}: config fields to change, merged

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BudgetId } from '../../domain/budgets/budget.ts';
 import { BadRequestError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GROUPS } from '../../domain/costs/breakdown.ts';
 import { type CostScope, costReport } from '../../domain/costs/cost-report.ts';
 import { CalendarDate, daysBetween, MAX_RANGE_DAYS } from '../../domain/costs/dates.ts';
@@ -9,33 +9,39 @@ import { httpHandler } from '../../platform/http.ts';
 
 const Query = z
   .strictObject({
-    estate_id: EstateId.optional(),
-    environment_id: EnvironmentId.optional(),
+    estate_id: z.optional(EstateId),
+    environment_id: z.optional(EnvironmentId),
     from: CalendarDate,
     to: CalendarDate,
     group_by: z.enum(GROUPS, `group_by is one of ${GROUPS.join(', ')}.`),
   })
-  .superRefine((query, ctx) => {
-    if ((query.estate_id === undefined) === (query.environment_id === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['estate_id'],
-        message: 'Name exactly one of estate_id and environment_id.',
-      });
-    if (query.from > query.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is on or after from.' });
-    else if (daysBetween(query.from, query.to) > MAX_RANGE_DAYS)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `A range covers at most ${MAX_RANGE_DAYS} days.`,
-      });
-  });
+  .check(
+    z.superRefine((query, ctx) => {
+      if ((query.estate_id === undefined) === (query.environment_id === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['estate_id'],
+          message: 'Name exactly one of estate_id and environment_id.',
+        });
+      if (query.from > query.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: 'to is on or after from.',
+        });
+      else if (daysBetween(query.from, query.to) > MAX_RANGE_DAYS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `A range covers at most ${MAX_RANGE_DAYS} days.`,
+        });
+    }),
+  );
 
 const CostsResponse = z.object({
   data: z.object({
-    estate_id: z.string().optional(),
-    environment_id: z.string().optional(),
+    estate_id: z.optional(z.string()),
+    environment_id: z.optional(z.string()),
     period: z.object({ from: z.string(), to: z.string() }),
     total: z.number(),
     currency: z.literal(CURRENCY),

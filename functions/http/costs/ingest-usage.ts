@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { checkBudgets } from '../../domain/costs/check-budgets.ts';
 import { ingestUsage } from '../../domain/costs/ingest-usage.ts';
 import { IngestUsageBody } from '../../domain/costs/usage.ts';
@@ -6,8 +6,8 @@ import { httpHandler } from '../../platform/http.ts';
 
 const IngestResponse = z.object({
   data: z.object({
-    accepted: z.number().int(),
-    duplicates: z.number().int(),
+    accepted: z.number().check(z.int()),
+    duplicates: z.number().check(z.int()),
     cost: z.number(),
     currency: z.literal('USD'),
     records: z.array(

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { METRICS_BY_TYPE } from '../../domain/costs/metrics.ts';
 import { type PriceLine, priceSheet } from '../../domain/costs/price-book.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
@@ -10,9 +10,11 @@ const KEYS = Object.entries(METRICS_BY_TYPE).flatMap(([type, metrics]) =>
 /** A price in US dollars per unit: a decimal string with at most nine decimals. */
 const UsdPerUnit = z
   .string()
-  .regex(
-    /^\d{1,6}(\.\d{1,9})?$/,
-    'Use dollars per unit with at most nine decimals, e.g. "0.04048".',
+  .check(
+    z.regex(
+      /^\d{1,6}(\.\d{1,9})?$/,
+      'Use dollars per unit with at most nine decimals, e.g. "0.04048".',
+    ),
   );
 
 export const PricesParams = z.object({ id: EstateId });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cancelDeployment } from '../../domain/deployments/cancel-deployment.ts';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
 import {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery, platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
 import {
@@ -14,9 +14,9 @@ import { getEnvironmentEstate } from '../../store/environments.ts';
 import { getEstate } from '../../store/estates.ts';
 
 const Query = z.strictObject({
-  service_id: platformId('INFSVC').optional(),
-  environment_id: platformId('INFENV').optional(),
-  status: z.enum(DEPLOYMENT_STATUSES).optional(),
+  service_id: z.optional(platformId('INFSVC')),
+  environment_id: z.optional(platformId('INFENV')),
+  status: z.optional(z.enum(DEPLOYMENT_STATUSES)),
   ...PageQuery,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deleteEnvironment } from '../../domain/environments/delete-environment.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';

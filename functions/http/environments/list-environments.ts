@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
@@ -16,8 +16,8 @@ import { listEnvironments } from '../../store/environments.ts';
 
 const Query = z.strictObject({
   estate_id: EstateId,
-  type: z.enum(ENVIRONMENT_TYPES).optional(),
-  status: z.enum(ENVIRONMENT_STATUSES).optional(),
+  type: z.optional(z.enum(ENVIRONMENT_TYPES)),
+  status: z.optional(z.enum(ENVIRONMENT_STATUSES)),
   ...PageQuery,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { countServicesInEstate } from '../../domain/environments/count-services.ts';
 import { deleteEstate } from '../../domain/estates/delete-estate.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
@@ -12,7 +12,7 @@ import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
 
 const Query = z.strictObject({
-  cascade: z.enum(['true', 'false'], 'cascade is true or false.').default('false'),
+  cascade: z._default(z.enum(['true', 'false'], 'cascade is true or false.'), 'false'),
 });
 
 /** DELETE /v1/infrastructure/estates/{id} — deprovision an estate. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery, WorkspaceId } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
@@ -14,9 +14,9 @@ import { httpHandler } from '../../platform/http.ts';
 import { listEstates } from '../../store/estates.ts';
 
 const Query = z.strictObject({
-  workspace_id: WorkspaceId.optional(),
-  status: z.enum(ESTATE_STATUSES).optional(),
-  provider: z.enum(PROVIDERS).optional(),
+  workspace_id: z.optional(WorkspaceId),
+  status: z.optional(z.enum(ESTATE_STATUSES)),
+  provider: z.optional(z.enum(PROVIDERS)),
   ...PageQuery,
 });
 

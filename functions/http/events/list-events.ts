@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { EventResource } from '../../events/event-schema.ts';
@@ -16,15 +16,18 @@ const Instant = z.iso.datetime({
 
 const Query = z.strictObject({
   estate_id: EstateId,
-  type: z
-    .string()
-    .regex(
-      /^infrastructure\.[a-z_]+\.[a-z_]+$/,
-      'Use an event type such as infrastructure.estate.ready.',
-    )
-    .optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
+  type: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^infrastructure\.[a-z_]+\.[a-z_]+$/,
+          'Use an event type such as infrastructure.estate.ready.',
+        ),
+      ),
+  ),
+  from: z.optional(Instant),
+  to: z.optional(Instant),
   ...PageQuery,
 });
 

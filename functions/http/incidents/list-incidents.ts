@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
@@ -17,10 +17,10 @@ const Instant = z.iso.datetime({
 
 const Query = z.strictObject({
   estate_id: EstateId,
-  status: z.enum(INCIDENT_STATUSES).optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
+  status: z.optional(z.enum(INCIDENT_STATUSES)),
+  severity: z.optional(z.enum(SEVERITIES)),
+  from: z.optional(Instant),
+  to: z.optional(Instant),
   ...PageQuery,
 });
 
@@ -41,7 +41,7 @@ export const handler = httpHandler(
     responses: {
       200: z.object({
         data: z.array(IncidentSchema),
-        next_cursor: z.string().nullable(),
+        next_cursor: z.nullable(z.string()),
       }),
     },
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { evaluateEstateHealth } from '../../domain/health/evaluate-estate-health.ts';
 import { IncidentId } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';

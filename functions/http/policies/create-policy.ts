@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { createPolicy } from '../../domain/policies/create-policy.ts';
 import { CreatePolicyBody } from '../../domain/policies/policy.ts';

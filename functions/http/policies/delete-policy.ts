@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { deletePolicy } from '../../domain/policies/delete-policy.ts';
 import { ownedPolicy } from '../../domain/policies/owned-policy.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { checkCompliance } from '../../domain/policies/check-compliance.ts';
 import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
@@ -29,7 +29,7 @@ export const handler = httpHandler(
     summary: 'Get a policy and the existing services out of compliance with it',
     problems: [404],
     responses: {
-      200: z.object({ data: PolicyResource.extend({ compliance: Compliance }) }),
+      200: z.object({ data: z.extend(PolicyResource, { compliance: Compliance }) }),
     },
   },
   async ({ params, caller }) => {

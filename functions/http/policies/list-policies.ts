@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
@@ -22,7 +22,7 @@ export const handler = httpHandler(
     responses: {
       200: z.object({
         data: z.array(PolicyResource),
-        next_cursor: z.string().nullable(),
+        next_cursor: z.nullable(z.string()),
       }),
     },
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { deleteService } from '../../domain/services/delete-service.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';

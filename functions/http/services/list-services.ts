@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
@@ -16,8 +16,8 @@ import { listServices } from '../../store/services.ts';
 
 const Query = z.strictObject({
   environment_id: EnvironmentId,
-  type: z.enum(WORKLOAD_TYPES).optional(),
-  status: z.enum(SERVICE_STATUSES).optional(),
+  type: z.optional(z.enum(WORKLOAD_TYPES)),
+  status: z.optional(z.enum(SERVICE_STATUSES)),
   ...PageQuery,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { HealthSignalResponse } from '../../domain/health/health-schema.ts';
 import { HealthSignalBody } from '../../domain/health/health-signal.ts';

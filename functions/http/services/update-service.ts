@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
 import { CaughtError } from '../provisioning/input.ts';
 
 /** What every deployment task receives: the deployment's ID, and a caught error if any. */
 export const DeploymentTaskInput = z.object({
   deployment_id: DeploymentId,
-  error: CaughtError.optional(),
+  error: z.optional(CaughtError),
 });
 
 /** A caught error as a sentence users can read; internals never reach the record. */

@@ -1,9 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { networkRemoved } from '../../domain/estates/provisioning.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { EstateTaskInput } from '../provisioning/input.ts';
 
-const Input = EstateTaskInput.extend({ polls: z.number().int().min(0).default(0) });
+const Input = z.extend(EstateTaskInput, {
+  polls: z._default(z.number().check(z.int(), z.gte(0)), 0),
+});
 
 /** Task: poll whether the network is gone. */
 export const handler = taskHandler(

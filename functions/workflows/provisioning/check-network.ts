@@ -1,9 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { networkReady } from '../../domain/estates/provisioning.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { EstateTaskInput } from './input.ts';
 
-const Input = EstateTaskInput.extend({ polls: z.number().int().min(0).default(0) });
+const Input = z.extend(EstateTaskInput, {
+  polls: z._default(z.number().check(z.int(), z.gte(0)), 0),
+});
 
 /** Task: poll the network's readiness; counts polls so the workflow can give up. */
 export const handler = taskHandler(

@@ -1,8 +1,9 @@
+import * as z from 'zod/mini';
 import { failEstate, MAX_READINESS_POLLS } from '../../domain/estates/provisioning.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { CaughtError, EstateTaskInput } from './input.ts';
 
-const Input = EstateTaskInput.extend({ error: CaughtError.optional() });
+const Input = z.extend(EstateTaskInput, { error: z.optional(CaughtError) });
 
 /** Lambda wraps a thrown error's message in a JSON Cause on AWS; locally it is plain. */
 function causeMessage(cause: string | undefined): string | undefined {
