@@ -107,10 +107,16 @@ export const BUNDLING: nodejs.BundlingOptions = {
   externalModules: [],
   // Lambda passes the role's credentials in environment variables; the SDK's default
   // chain would also bundle SSO, ini-file, process, web identity and metadata
-  // providers (and the clients they call) that can never answer there.
+  // providers (and the clients they call) that can never answer there. Two more
+  // stand-ins replace SDK code the bundles carry but never run: event-stream support,
+  // which no operation of our clients has, and the endpoint-discovery cache, which no
+  // DynamoDB command uses. Each stand-in's doc comment says why that holds, and
+  // test/infra/bundle-aliases.test.ts checks it.
   esbuildArgs: {
     '--alias': [
       '@aws-sdk/credential-provider-node=./functions/platform/env-credentials.ts',
+      '@smithy/core/event-streams=./functions/platform/no-event-streams.ts',
+      '@aws-sdk/endpoint-cache=./functions/platform/no-endpoint-cache.ts',
     ],
   },
   // CommonJS dependencies inside an ESM bundle still call `require` for Node's
