@@ -1,6 +1,7 @@
 /**
  * Severity of each log level. A logger prints the lines at its own level and above;
- * SILENT prints nothing. The names and order are those of AWS Lambda's log levels.
+ * SILENT prints nothing. The names are the ones POWERTOOLS_LOG_LEVEL has always
+ * taken; AWS Lambda's own FATAL is read as CRITICAL.
  */
 const SEVERITY = {
   TRACE: 6,
@@ -51,7 +52,6 @@ const writeToStreams = (level: LogLevel, line: string) => {
  * one process (the local runtime) never see each other's keys.
  */
 export class Logger {
-  readonly level: LogLevel;
   readonly #threshold: number;
   readonly #service: string;
   readonly #write: (level: LogLevel, line: string) => void;
@@ -59,7 +59,6 @@ export class Logger {
   readonly #now: () => Date;
 
   constructor(options: LoggerOptions) {
-    this.level = options.level;
     this.#threshold = SEVERITY[options.level];
     this.#service = options.service;
     this.#write = options.write ?? writeToStreams;
