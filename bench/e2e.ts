@@ -61,10 +61,12 @@ async function startBareServer(runtime: RuntimeHandle) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () => {
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
-      child.disconnect();
-      return exited;
+      if (child.connected) child.disconnect();
+      else child.kill();
+      await exited;
     },
   };
 }
