@@ -70,6 +70,8 @@ interface Tally {
   known: number;
   /** Requests admitted here and not yet added to the shared count. */
   pending: number;
+  /** Requests being added to the shared count by reports still under way. */
+  reporting: number;
   lastReportMs: number;
 }
 
@@ -78,8 +80,9 @@ interface Tally {
  * added to the shared DynamoDB counter in batches — when a batch is full, when a
  * second has passed since the last report, and for every request once the count is
  * within a batch of the limit — so a read far from its limit costs no extra call.
- * The limit is therefore exact for one instance and, across N warm instances, may
- * be exceeded by at most N batches before every instance refuses.
+ * The limit is therefore exact for one instance, however many requests it serves at
+ * once, and, across N warm instances, may be exceeded by at most N batches before
+ * every instance refuses.
  */
 export class RateLimiter {
   private readonly tallies = new Map<string, Tally>();
@@ -101,7 +104,9 @@ export class RateLimiter {
     if (tally.known >= limit) return { admitted: false, window };
     tally.pending += 1;
     const batch = reportBatch(limit);
-    const estimate = tally.known + tally.pending;
+    // Requests whose report has not come back yet count too, or concurrent requests in
+    // one process would each see a count without them.
+    const estimate = tally.known + tally.reporting + tally.pending;
     const due =
       tally.pending >= batch ||
       limit - estimate < batch ||
@@ -110,6 +115,7 @@ export class RateLimiter {
 
     const count = tally.pending;
     tally.pending = 0;
+    tally.reporting += count;
     tally.lastReportMs = nowMs;
     let total: number;
     try {
@@ -118,6 +124,8 @@ export class RateLimiter {
       // Nothing was added; the requests are reported with the next batch instead.
       tally.pending += count - 1;
       throw error;
+    } finally {
+      tally.reporting -= count;
     }
     // Reports made concurrently may come back out of order; the count only grows.
     tally.known = Math.max(tally.known, total);
@@ -128,7 +136,13 @@ export class RateLimiter {
     const existing = this.tallies.get(workspaceId);
     if (existing?.windowStart === windowStart) return existing;
     if (this.tallies.size >= TALLY_SWEEP_SIZE) this.sweep(windowStart);
-    const fresh = { windowStart, known: 0, pending: 0, lastReportMs: nowMs };
+    const fresh = {
+      windowStart,
+      known: 0,
+      pending: 0,
+      reporting: 0,
+      lastReportMs: nowMs,
+    };
     this.tallies.set(workspaceId, fresh);
     return fresh;
   }

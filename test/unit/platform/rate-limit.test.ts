@@ -191,3 +191,21 @@ describe('RateLimiter', () => {
     expect(other.admitted).toBe(true);
   });
 });
+
+describe('RateLimiter under concurrent requests', () => {
+  it('admits exactly the limit when requests of one instance overlap', async () => {
+    const counter = sharedCounter();
+    // Each report takes a moment to come back, as a DynamoDB call does.
+    const slow: ReportRequests = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return counter.report(...args);
+    };
+    const limiter = new RateLimiter(slow);
+
+    const decisions = await Promise.all(
+      Array.from({ length: 130 }, () => limiter.admit('WS-1', 100, START)),
+    );
+
+    expect(decisions.filter((d) => d.admitted)).toHaveLength(100);
+  });
+});
