@@ -182,10 +182,10 @@ export function httpHandler<
           requestId: requestIdOf(event),
           headers: event.headers ?? {},
         });
-        return json(result.status, result.body, {
-          'content-type': 'application/json',
-          ...result.headers,
-        });
+        // A response without a body (204) has no content type to declare.
+        const contentType: Record<string, string> =
+          result.body === undefined ? {} : { 'content-type': 'application/json' };
+        return json(result.status, result.body, { ...contentType, ...result.headers });
       };
       // A validate_only request changes nothing, so there is nothing to replay or keep.
       const dryRun = event.queryStringParameters?.validate_only === 'true';

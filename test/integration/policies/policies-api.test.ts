@@ -158,6 +158,7 @@ describe('PATCH and DELETE /v1/infrastructure/policies/{id}', () => {
     const after = await get(id);
 
     expect(deleted.status).toBe(204);
+    expect(deleted.headers['content-type']).toBeUndefined();
     expect(after.status).toBe(404);
     expect(await typesOf(estate.id)).toEqual([
       'infrastructure.policy.created',
