@@ -4,18 +4,37 @@ import { SCOPES } from '../../functions/platform/auth.ts';
 import { loadOrCreateKeys, signToken } from './jwt.ts';
 import { REPO_ROOT } from './runtime.ts';
 
-const { values } = parseArgs({
-  options: {
-    workspace: { type: 'string', default: 'WS-26-000021' },
-    scopes: { type: 'string', default: 'read,write,deploy' },
-    subject: { type: 'string', default: 'USR-26-000044' },
-    ttl: { type: 'string', default: '3600' },
-    'data-dir': {
-      type: 'string',
-      default: process.env.DATA_DIR ?? join(REPO_ROOT, '.data'),
-    },
+const USAGE =
+  `usage: npm run token -- [--workspace WS-26-000021] [--scopes ${SCOPES.join(',')}] ` +
+  '[--subject USR-26-000044] [--ttl seconds] [--data-dir path]';
+
+/** The command line's options, or the usage line and exit 2 for anything it does not know. */
+function readOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const OPTIONS = {
+  workspace: { type: 'string', default: 'WS-26-000021' },
+  scopes: { type: 'string', default: 'read,write,deploy' },
+  subject: { type: 'string', default: 'USR-26-000044' },
+  ttl: { type: 'string', default: '3600' },
+  'data-dir': {
+    type: 'string',
+    default: process.env.DATA_DIR ?? join(REPO_ROOT, '.data'),
   },
-});
+  help: { type: 'boolean', default: false },
+} as const;
+
+const { values } = readOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const scopes = values.scopes.split(/[\s,]+/).filter(Boolean);
 const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
@@ -26,8 +45,7 @@ if (
   !Number.isInteger(ttl)
 ) {
   console.error(
-    `usage: npm run token -- [--workspace WS-26-000021] [--scopes ${SCOPES.join(',')}] [--ttl seconds]` +
-      (unknown.length > 0 ? `\nunknown scope(s): ${unknown.join(', ')}` : ''),
+    USAGE + (unknown.length > 0 ? `\nunknown scope(s): ${unknown.join(', ')}` : ''),
   );
   process.exit(2);
 }
