@@ -28,12 +28,14 @@ const Query = z
           code: 'custom',
           path: ['to'],
           message: 'to is on or after from.',
+          params: { code: 'invalid_range' },
         });
       else if (daysBetween(query.from, query.to) > MAX_RANGE_DAYS)
         ctx.addIssue({
           code: 'custom',
           path: ['to'],
           message: `A range covers at most ${MAX_RANGE_DAYS} days.`,
+          params: { code: 'invalid_range' },
         });
     }),
   );

@@ -224,6 +224,17 @@ describe('GET /v1/infrastructure/costs', () => {
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  it.each([
+    ['reversed', 'from=2026-04-02&to=2026-04-01'],
+    ['over a year long', 'from=2025-01-01&to=2026-04-01'],
+  ])('names a %s range invalid_range', async (_what, range) => {
+    const response = await get(`estate_id=${estateId}&${range}&group_by=day`);
+
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'query.to', code: 'invalid_range' }),
+    );
+  });
+
   it('needs exactly one of estate_id and environment_id', async () => {
     const response = await get('from=2026-04-01&to=2026-04-02&group_by=day');
 
