@@ -11,6 +11,7 @@ import { type Route, routeKey } from '../../functions/http/routes.ts';
 import { newRequestId, toGatewayEvent } from './gateway-event.ts';
 import { type SigningKeys, stringifyClaims, verifyToken } from './jwt.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { localLog } from './log.ts';
 import { matchRoute } from './route-match.ts';
 
 type Handler = (
@@ -167,13 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
         return send(response, 503, plain, gatewayMessage('Service Unavailable'));
       writeResult(response, result, requestId);
     } catch (error) {
-      console.error(
-        JSON.stringify({
-          level: 'ERROR',
-          message: 'integration failed',
-          error: String(error),
-        }),
-      );
+      localLog.error('integration failed', { error: String(error) });
       if (!response.headersSent)
         send(response, 500, plain, gatewayMessage('Internal Server Error'));
     }

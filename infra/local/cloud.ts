@@ -1,6 +1,7 @@
 import type { BusEvent, LocalRule } from './event-bus.ts';
 import { type ReferenceResolver, resolveValue } from './intrinsics.ts';
 import { localFunction } from './invoke.ts';
+import { localLog } from './log.ts';
 import {
   type LocalSchedule,
   ratePeriodSeconds,
@@ -283,8 +284,7 @@ export class LocalCloud {
       return async (event) => this.#host.sendToQueue(url, JSON.stringify(payload(event)));
     }
     if (arn.startsWith('arn:aws:logs:')) {
-      return async (event) =>
-        console.log(JSON.stringify({ level: 'INFO', message: 'event', rule, event }));
+      return async (event) => localLog.info('event', { rule, event });
     }
     throw new Error(`rule ${rule}: target ${arn} has no local stand-in`);
   }

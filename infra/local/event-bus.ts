@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type AwsEndpoint, AwsServiceError } from './aws-endpoint.ts';
 import { matchesPattern, validatePattern } from './event-pattern.ts';
+import { localLog } from './log.ts';
 
 /** An event as EventBridge delivers it to a rule's targets. */
 export interface BusEvent {
@@ -139,14 +140,10 @@ export class LocalEventBus {
           if (this.delivered.length > 1000) this.delivered.shift();
         })
         .catch((error: unknown) => {
-          console.error(
-            JSON.stringify({
-              level: 'ERROR',
-              message: 'event delivery failed',
-              rule: rule.name,
-              error: String(error),
-            }),
-          );
+          localLog.error('event delivery failed', {
+            rule: rule.name,
+            error: String(error),
+          });
         })
         .finally(() => this.#pending.delete(delivery));
       this.#pending.add(delivery);

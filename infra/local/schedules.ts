@@ -1,4 +1,5 @@
 import type { BusEvent } from './event-bus.ts';
+import { localLog } from './log.ts';
 
 /** A scheduled rule of the template, as the local runtime runs it. */
 export interface LocalSchedule {
@@ -85,14 +86,7 @@ export class LocalScheduler {
     const run = Promise.all(
       schedule.targets.map((deliver) =>
         deliver(scheduledEvent(name)).catch((error: unknown) => {
-          console.error(
-            JSON.stringify({
-              level: 'ERROR',
-              message: 'scheduled run failed',
-              rule: name,
-              error: String(error),
-            }),
-          );
+          localLog.error('scheduled run failed', { rule: name, error: String(error) });
         }),
       ),
     )

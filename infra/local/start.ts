@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { localLog } from './log.ts';
 import { startRuntime } from './runtime.ts';
 
 const { values } = parseArgs({
@@ -55,16 +56,12 @@ try {
     ...(scheduleSeconds === undefined ? {} : { scheduleSeconds }),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
   });
-  console.log(
-    JSON.stringify({
-      level: 'INFO',
-      message: 'local runtime ready',
-      url: runtime.url,
-      dynamodb: runtime.dynamoEndpoint,
-      table: runtime.tableName,
-      storage: values['in-memory'] ? 'memory' : 'disk',
-    }),
-  );
+  localLog.info('local runtime ready', {
+    url: runtime.url,
+    dynamodb: runtime.dynamoEndpoint,
+    table: runtime.tableName,
+    storage: values['in-memory'] ? 'memory' : 'disk',
+  });
   const shutdown = async () => {
     await runtime.stop();
     process.exit(0);

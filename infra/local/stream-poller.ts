@@ -6,6 +6,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { matchesPattern } from './event-pattern.ts';
+import { localLog } from './log.ts';
 
 export interface EventSourceMappingOptions {
   readonly streamArn: string;
@@ -102,13 +103,7 @@ export class StreamPoller {
         for (const shardId of this.#iterators.keys())
           received += await this.#pollShard(shardId);
       } catch (error) {
-        console.error(
-          JSON.stringify({
-            level: 'ERROR',
-            message: 'stream poll failed',
-            error: String(error),
-          }),
-        );
+        localLog.error('stream poll failed', { error: String(error) });
       }
       if (received === 0)
         await new Promise((resolve) => setTimeout(resolve, this.#options.pollMs));

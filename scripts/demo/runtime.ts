@@ -95,7 +95,7 @@ function ready(child: ChildProcess): Promise<string> {
     );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"message":"local runtime ready","url":"([^"]+)"/.exec(output);
+      const match = /"message":"local runtime ready".*?"url":"([^"]+)"/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolveUrl(match[1]);

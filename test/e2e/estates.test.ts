@@ -135,4 +135,23 @@ describe('estates over HTTP', () => {
 
     expect(response.status).toBe(404);
   });
+
+  it('writes its own lines as JSON with level, message, timestamp and service', () => {
+    const lines = local
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const ready = lines.find((line) => line.message === 'local runtime ready');
+
+    expect(ready).toMatchObject({ level: 'INFO', service: 'local-runtime' });
+    expect(Number.isNaN(Date.parse(String(ready?.timestamp)))).toBe(false);
+    for (const line of lines)
+      expect(Object.keys(line).slice(0, 4)).toEqual([
+        'level',
+        'message',
+        'timestamp',
+        'service',
+      ]);
+  });
 });

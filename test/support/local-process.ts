@@ -72,7 +72,7 @@ function waitForReady(child: ChildProcess, output: () => string): Promise<string
       90_000,
     );
     const check = () => {
-      const match = /"message":"local runtime ready","url":"([^"]+)"/.exec(output());
+      const match = /"message":"local runtime ready".*?"url":"([^"]+)"/.exec(output());
       if (!match?.[1]) return;
       clearTimeout(timer);
       child.stdout?.off('data', check);
