@@ -26,14 +26,26 @@ export interface ColdInit {
 /**
  * Imports a bundle in `runs` fresh Node processes, one after another, with the flags
  * the functions run with (`NODE_OPTIONS=--enable-source-maps`), and takes medians.
+ * By default each process first does what Lambda's runtime client has done before it
+ * imports a handler (see the probe); `bare: true` leaves that out.
  */
-export function coldInit(bundle: string, runs: number): ColdInit {
+export function coldInit(
+  bundle: string,
+  runs: number,
+  options: { readonly bare?: boolean } = {},
+): ColdInit {
   const init: number[] = [];
   const rss: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const output = execFileSync(
       process.execPath,
-      ['--enable-source-maps', '--expose-gc', PROBE, bundle],
+      [
+        '--enable-source-maps',
+        '--expose-gc',
+        PROBE,
+        bundle,
+        ...(options.bare ? [] : ['--runtime-preloads']),
+      ],
       { env: { PATH: process.env.PATH ?? '', ...FUNCTION_ENVIRONMENT }, timeout: 30_000 },
     );
     const sample = JSON.parse(output.toString()) as { initMs: number; rssBytes: number };
