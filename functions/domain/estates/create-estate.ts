@@ -7,7 +7,7 @@ import { transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { type CreateEstateInput, newEstate } from './estate.ts';
 import { estateEvent } from './estate-events.ts';
-import { failEstate } from './provisioning.ts';
+import { failEstate } from './estate-failure.ts';
 
 /**
  * Records a new estate in `provisioning` and, in the same transaction, the

@@ -4,7 +4,6 @@ import {
   buildEstateTransition,
   buildSetEstateOnce,
   type EstateItem,
-  getEstate,
 } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { allocateId } from '../../store/ids.ts';
@@ -12,15 +11,12 @@ import { buildPutServiceLine } from '../../store/service-lines.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { estateEvent } from './estate-events.ts';
+import { mustGetEstate } from './estate-failure.ts';
+
+export { failEstate } from './estate-failure.ts';
 
 /** Polls of the network's readiness before provisioning gives up. */
 export const MAX_READINESS_POLLS = 60;
-
-async function mustGetEstate(estateId: string): Promise<EstateItem> {
-  const estate = await getEstate(estateId);
-  if (!estate) throw new Error(`estate ${estateId} does not exist`);
-  return estate;
-}
 
 const driverOf = (estate: EstateItem): CloudDriver => driverFor(estate.provider);
 
@@ -108,26 +104,6 @@ export async function activateEstate(estateId: string): Promise<void> {
     {
       Put: buildPutEvent(estateEvent(active, 'ready', now, { network: estate.network })),
     },
-  ]);
-}
-
-/** Marks the estate failed with a reason and emits `infrastructure.estate.failed`, once. */
-export async function failEstate(estateId: string, reason: string): Promise<void> {
-  const estate = await mustGetEstate(estateId);
-  if (estate.status === 'failed') return;
-  const now = new Date();
-  const failed = { ...estate, status: 'failed' as const, status_reason: reason };
-  await transact([
-    {
-      Update: buildEstateTransition({
-        estateId,
-        from: ['provisioning', 'deprovisioning'],
-        to: 'failed',
-        now: nowIso(now),
-        set: { status_reason: reason },
-      }),
-    },
-    { Put: buildPutEvent(estateEvent(failed, 'failed', now)) },
   ]);
 }
 
