@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { type DynamoTarget, localDynamoEnvironment } from './local-dynamo.ts';
 
 const PROBE = join(import.meta.dirname, 'probes', 'calls-probe.ts');
 
@@ -24,21 +25,12 @@ export interface CallCounts {
 }
 
 /** Runs the call-counting probe against a DynamoDB endpoint and table of its own. */
-export function countCalls(dynamo: {
-  readonly endpoint: string;
-  readonly tableName: string;
-}): Promise<CallCounts> {
+export function countCalls(dynamo: DynamoTarget): Promise<CallCounts> {
   return new Promise((resolve, reject) => {
     const child = fork(PROBE, [], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       env: {
-        PATH: process.env.PATH ?? '',
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-        TABLE_NAME: dynamo.tableName,
+        ...localDynamoEnvironment(dynamo),
         CURSOR_SIGNING_KEY: 'bench-cursor-key',
         POWERTOOLS_LOG_LEVEL: 'WARN',
       },

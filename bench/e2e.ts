@@ -1,8 +1,10 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { environmentBody, serviceBody } from '../test/support/factories.ts';
 import { type LocalProcess, startLocalProcess } from '../test/support/local-process.ts';
 import { ESTATE_BODY, ESTATES_PATH, WORKSPACE_ID } from './fixtures/requests.ts';
 import { dynamoRequest, type Latency, measureLatency } from './http-latency.ts';
+import { localDynamoEnvironment } from './local-dynamo.ts';
 
 const BARE_SERVER = join(import.meta.dirname, 'fixtures', 'bare-server.ts');
 
@@ -45,15 +47,10 @@ export async function startRuntime(): Promise<RuntimeHandle> {
 async function startBareServer(runtime: RuntimeHandle) {
   const child = fork(BARE_SERVER, [], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL_DYNAMODB: runtime.dynamoEndpoint,
-      TABLE_NAME: runtime.tableName,
-    },
+    env: localDynamoEnvironment({
+      endpoint: runtime.dynamoEndpoint,
+      tableName: runtime.tableName,
+    }),
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
@@ -113,27 +110,20 @@ async function seedCosts(api: Api, estateId: string) {
   const services: string[] = [];
   for (const name of ['production', 'staging', 'development']) {
     const environment = await expectStatus(
-      await api('POST', '/v1/infrastructure/environments', {
-        estate_id: estateId,
-        name,
-        type: name,
-      }),
+      await api(
+        'POST',
+        '/v1/infrastructure/environments',
+        environmentBody(estateId, { name, type: name }),
+      ),
       201,
       `creating ${name}`,
     );
     const service = await expectStatus(
-      await api('POST', '/v1/infrastructure/services', {
-        environment_id: environment.data.id,
-        name: 'payments-api',
-        type: 'container_service',
-        config: {
-          image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
-          replicas: 3,
-          cpu: 0.5,
-          memory_mb: 1024,
-          port: 8080,
-        },
-      }),
+      await api(
+        'POST',
+        '/v1/infrastructure/services',
+        serviceBody(String(environment.data.id)),
+      ),
       201,
       `creating the ${name} service`,
     );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { FUNCTION_ENVIRONMENT } from './cold-init.ts';
+import type { DynamoTarget } from './local-dynamo.ts';
 
 const PROBE = join(import.meta.dirname, 'probes', 'memory-probe.ts');
 
@@ -64,7 +65,7 @@ export async function memoryGrowth(
   bundle: string,
   estateId: string,
   invocations: number,
-  dynamo: { readonly endpoint: string; readonly tableName: string },
+  dynamo: DynamoTarget,
   deployed: DeployedFunction,
 ): Promise<MemoryGrowth> {
   const dir = mkdtempSync(join(tmpdir(), 'pia-bench-memory-'));

@@ -1,10 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../functions/platform/logger.ts';
-import { documentClient } from '../../../functions/store/client.ts';
 import { environmentBody, serviceBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
-import { useTable } from '../../support/table.ts';
+import { tableItems, useTable } from '../../support/table.ts';
 import {
   estateInput,
   useLocalWorkflows,
@@ -27,17 +25,6 @@ Object.assign(process.env, {
 
 useTable();
 const local = useLocalWorkflows();
-
-async function items(entity: string): Promise<Record<string, unknown>[]> {
-  const result = await documentClient.send(
-    new ScanCommand({
-      TableName: process.env.TABLE_NAME,
-      FilterExpression: 'entity = :entity',
-      ExpressionAttributeValues: { ':entity': entity },
-    }),
-  );
-  return result.Items ?? [];
-}
 
 async function post(name: string, body: unknown, workspace: string) {
   const { route, handler } = routeFor(await loadHandlers(), name);
@@ -81,8 +68,8 @@ describe('a driver failing transiently in every workflow', () => {
       workspace,
     );
     await local.aws().stepFunctions.idle();
-    const deployments = await items('deployment');
-    const services = await items('service');
+    const deployments = await tableItems('deployment');
+    const services = await tableItems('service');
     const { handler: remove } = await import(
       '../../../functions/http/estates/delete-estate.ts'
     );
@@ -107,7 +94,9 @@ describe('a driver failing transiently in every workflow', () => {
     ]);
     expect(deleted.status).toBe(202);
     expect(torn?.status).toBe('deprovisioned');
-    expect((await items('estate')).map((item) => item.status)).toEqual(['deprovisioned']);
-    expect(await items('service')).toEqual([]);
+    expect((await tableItems('estate')).map((item) => item.status)).toEqual([
+      'deprovisioned',
+    ]);
+    expect(await tableItems('service')).toEqual([]);
   });
 });

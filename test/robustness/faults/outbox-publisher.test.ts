@@ -1,11 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../../functions/store/client.ts';
 import { type LocalAws, startLocalAws } from '../../../infra/local/local-aws.ts';
 import { REPO_ROOT } from '../../../infra/local/runtime.ts';
 import { eventually } from '../../support/http-client.ts';
-import { useTable } from '../../support/table.ts';
+import { tableItems, useTable } from '../../support/table.ts';
 import { estateInput } from '../../workflow/support/local-workflows.ts';
 
 // The bus refuses the first FAILURES PutEvents entries, more than the publisher's own
@@ -42,14 +40,7 @@ afterAll(async () => {
 
 /** Every outbox event in the table: its ID and whether the publisher marked it. */
 async function outbox(): Promise<{ id: string; published: boolean }[]> {
-  const result = await documentClient.send(
-    new ScanCommand({
-      TableName: process.env.TABLE_NAME,
-      FilterExpression: 'entity = :event',
-      ExpressionAttributeValues: { ':event': 'event' },
-    }),
-  );
-  return (result.Items ?? []).map((item) => ({
+  return (await tableItems('event')).map((item) => ({
     id: String(item.event_id),
     published: Boolean(item.published_at),
   }));

@@ -1,10 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Route } from '../../../functions/http/routes.ts';
-import { documentClient } from '../../../functions/store/client.ts';
-import { tableName } from '../../../functions/store/table.ts';
 import { environmentBody, serviceBody, workspaceId } from '../../support/factories.ts';
 import { type CallResult, call } from '../../support/http.ts';
 import { seedActiveEstate } from '../../support/seed.ts';
+import { tableItems } from '../../support/table.ts';
 import type { Probe } from './mutations.ts';
 import {
   type Fixture,
@@ -43,16 +41,7 @@ const BOOKKEEPING = new Set(['rate_limit', 'idempotency', 'counter']);
 
 /** Every item of the table but the bookkeeping, in a stable order: what a refusal must not change. */
 export async function snapshot(): Promise<string> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items
+  return (await tableItems())
     .filter((item) => !BOOKKEEPING.has(String(item.entity)))
     .map((item) => JSON.stringify(item, Object.keys(item).sort()))
     .sort()

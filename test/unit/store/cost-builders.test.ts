@@ -6,28 +6,15 @@ import {
   buildAddRollup,
   rollupsOf,
 } from '../../../functions/store/usage-items.ts';
+import { pricedUsage } from '../../support/priced-usage.ts';
 
-const priced = (overrides: Partial<PricedUsage> = {}): PricedUsage => ({
-  record_id: 'rec-1',
-  workspace_id: 'WS-26-000021',
-  estate_id: 'ESTATE-26-000004',
-  service_line_id: null,
-  environment_id: 'INFENV-26-000011',
-  service_id: 'INFSVC-26-000041',
-  environment_name: 'production',
-  service_name: 'payments-api',
-  metric: 'vcpu_hours',
-  unit: 'vcpu_hour',
-  quantity: 2,
-  quantity_micros: 2_000_000n,
-  unit_price_nanos: 40_480_000n,
-  cost_femtos: 80_960_000_000_000n,
-  time: '2026-04-15T10:00:00.000Z',
-  day: '2026-04-15',
-  month: '2026-04',
-  source: 'test',
-  ...overrides,
-});
+const priced = (overrides: Partial<PricedUsage> = {}): PricedUsage =>
+  pricedUsage({
+    service_line_id: null,
+    unit_price_nanos: 40_480_000n,
+    cost_femtos: 80_960_000_000_000n,
+    ...overrides,
+  });
 
 describe('rollupsOf', () => {
   it('gives the day rollup its owner, its names and its environment’s gsi1 entry', () => {
