@@ -119,7 +119,6 @@ async function measure(): Promise<Figure[]> {
   setup.destroy();
 
   const { documentClient } = await import('../functions/store/client.ts');
-  const { costClient } = await import('../functions/store/cost-client.ts');
   const { seedActiveEstate } = await import('../test/support/seed.ts');
   const { seedEnvironment, seedService } = await import('../test/support/costs.ts');
   const { ingestUsage } = await import('../functions/domain/costs/ingest-usage.ts');
@@ -146,7 +145,6 @@ async function measure(): Promise<Figure[]> {
       { step: 'initialize', name },
     );
   countOn(documentClient, 'benchCountReads');
-  countOn(costClient, 'benchCountCostReads');
 
   log('seeding an active estate, 3 environments and a container service in each');
   const estate = await seedActiveEstate({ workspace_id: WORKSPACE });

@@ -1,6 +1,6 @@
 // Runs in its own process against DynamoDB Local: invokes the create, get and list
 // estate handlers (source modules, in process) and counts the DynamoDB commands each
-// invocation sends, by a middleware on the stack of every document client.
+// invocation sends, by a middleware on the stack of the functions' document client.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResponse } from '../../functions/platform/http.ts';
@@ -32,17 +32,15 @@ await ensureTable(setup, process.env.TABLE_NAME ?? '');
 setup.destroy();
 
 const { documentClient } = await import('../../functions/store/client.ts');
-const { costClient } = await import('../../functions/store/cost-client.ts');
 const sent: string[] = [];
-// Every DynamoDB client the functions use is watched, so no call goes uncounted.
-for (const client of [documentClient, costClient])
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'benchCountCommands' },
-  );
+// The functions' one DynamoDB client: every call they make passes here.
+documentClient.middlewareStack.add(
+  (next, context) => (args) => {
+    sent.push(String(context.commandName));
+    return next(args);
+  },
+  { step: 'initialize', name: 'benchCountCommands' },
+);
 
 const load = async (entry: string) =>
   ((await import(`../../${entry}`)) as { handler: Handler }).handler;
@@ -96,7 +94,6 @@ for (let index = 0; index < SUSTAINED; index += 1) {
 }
 await stepFunctions.close();
 documentClient.destroy();
-costClient.destroy();
 process.send?.({
   estateId,
   invocations: [created, got, listed].map(({ name, status, commands }) => ({

@@ -1,18 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './client.ts';
 import { tableName } from './table.ts';
 
-/**
- * A document client for money: it reads numbers as their exact decimal text, so
- * totals past 2^53 (femto-dollars are) never pass through a float. Writes send
- * bigints as DynamoDB numbers, which hold 38 digits.
- */
-export const costClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-  marshallOptions: { removeUndefinedValues: true },
-  unmarshallOptions: { wrapNumbers: true },
-});
-
-/** A number read by the cost client (or written by anyone) as a bigint; absent is zero. */
+/** A number as read (a number, a bigint past 2^53, or its decimal text) as a bigint; absent is zero. */
 export function asBigInt(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return BigInt(value);
@@ -27,12 +17,10 @@ export const asNumber = (value: unknown): number => Number(asBigInt(value));
 
 /**
  * Reads items by key in batches of 100, retrying what DynamoDB left unprocessed.
- * Items come back in no particular order; absent keys are simply missing. Reads
- * through the cost client unless told otherwise.
+ * Items come back in no particular order; absent keys are simply missing.
  */
 export async function batchGet(
   itemKeys: readonly Record<string, unknown>[],
-  client: DynamoDBDocumentClient = costClient,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   const table = tableName();
@@ -43,7 +31,9 @@ export async function batchGet(
       },
     };
     while (request && Object.keys(request).length > 0) {
-      const result = await client.send(new BatchGetCommand({ RequestItems: request }));
+      const result = await documentClient.send(
+        new BatchGetCommand({ RequestItems: request }),
+      );
       items.push(...(result.Responses?.[table] ?? []));
       request = result.UnprocessedKeys as typeof request;
     }

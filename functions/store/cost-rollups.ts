@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { asBigInt, costClient } from './cost-client.ts';
+import { documentClient } from './client.ts';
+import { asBigInt } from './cost-client.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 
@@ -63,7 +64,7 @@ export async function queryDayRollups(
   const rollups: DayRollup[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const result = await costClient.send(
+    const result = await documentClient.send(
       new QueryCommand({ ...input, ExclusiveStartKey: startKey }),
     );
     for (const item of result.Items ?? [])

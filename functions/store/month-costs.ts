@@ -1,5 +1,4 @@
 import type { PricedUsage } from '../domain/costs/usage.ts';
-import { documentClient } from './client.ts';
 import { asBigInt, batchGet } from './cost-client.ts';
 import { stripKeys } from './items.ts';
 import { type CostSubject, keys } from './keys.ts';
@@ -102,7 +101,6 @@ export async function readSubjectItems(
   const wanted = new Map(subjects.map((subject) => [subjectId(subject), subject]));
   const items = await batchGet(
     [...wanted.values()].map((subject) => subjectKey(subject)),
-    documentClient,
   );
   return new Map(
     items.map((item) => {

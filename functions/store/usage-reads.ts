@@ -1,6 +1,5 @@
 import type { PriceOverrides } from '../domain/costs/price-book.ts';
 import type { Service } from '../domain/services/service.ts';
-import { documentClient } from './client.ts';
 import { batchGet, uniqueKeys } from './cost-client.ts';
 import type { EstateItem } from './estates.ts';
 import { stripKeys } from './items.ts';
@@ -26,7 +25,6 @@ export async function loadMeteringContext(
 ): Promise<MeteringContext> {
   const serviceItems = await batchGet(
     uniqueKeys(serviceIds.map((id) => keys.service(id))),
-    documentClient,
   );
   const services = new Map(
     serviceItems.map((item) => {
@@ -38,13 +36,10 @@ export async function loadMeteringContext(
   const environmentIds = [
     ...new Set([...services.values()].map((s) => s.environment_id)),
   ];
-  const parentItems = await batchGet(
-    [
-      ...estateIds.flatMap((id) => [keys.estate(id), keys.estatePrices(id)]),
-      ...environmentIds.map((id) => keys.environment(id)),
-    ],
-    documentClient,
-  );
+  const parentItems = await batchGet([
+    ...estateIds.flatMap((id) => [keys.estate(id), keys.estatePrices(id)]),
+    ...environmentIds.map((id) => keys.environment(id)),
+  ]);
   const estates = new Map<string, EstateItem>();
   const prices = new Map<string, PriceOverrides>();
   const environmentNames = new Map<string, string>();

@@ -1,6 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/store/client.ts';
-import { costClient } from '../../functions/store/cost-client.ts';
 
 const sent: string[] = [];
 let recording = false;
@@ -25,7 +24,6 @@ function countOn(client: DynamoDBDocumentClient, name: string) {
 export async function commandsSent(act: () => Promise<unknown>): Promise<string[]> {
   if (!installed) {
     countOn(documentClient, 'testCountCommands');
-    countOn(costClient, 'testCountCostCommands');
     installed = true;
   }
   const limit = process.env.WORKSPACE_RATE_LIMIT_PER_MINUTE;
