@@ -8,6 +8,8 @@ declare module 'autocannon' {
     readonly body?: string;
     readonly connections?: number;
     readonly duration?: number;
+    /** Milliseconds between its samples; it notices the end of `duration` only then. */
+    readonly sampleInt?: number;
   }
 
   interface Result {

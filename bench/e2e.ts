@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { environmentBody, serviceBody } from '../test/support/factories.ts';
 import { type LocalProcess, startLocalProcess } from '../test/support/local-process.ts';
 import { ESTATE_BODY, ESTATES_PATH, WORKSPACE_ID } from './fixtures/requests.ts';
-import { dynamoRequest, type Latency, measureLatency } from './http-latency.ts';
+import {
+  compareLatency,
+  dynamoRequest,
+  type Latency,
+  measureLatency,
+} from './http-latency.ts';
 import { localDynamoEnvironment } from './local-dynamo.ts';
 
 const BARE_SERVER = join(import.meta.dirname, 'fixtures', 'bare-server.ts');
@@ -11,6 +16,7 @@ const BARE_SERVER = join(import.meta.dirname, 'fixtures', 'bare-server.ts');
 export interface EndToEnd {
   readonly connections: number;
   readonly seconds: number;
+  readonly rounds: number;
   readonly results: readonly Latency[];
 }
 
@@ -157,12 +163,14 @@ async function seedCosts(api: Api, estateId: string) {
  * same number of connections: through a bare Node HTTP server that makes the call
  * with the SDK and answers the raw result (the thinnest API over DynamoDB Local there
  * is: the ratio to it is what the platform adds), and straight on the wire to
- * DynamoDB Local (what DynamoDB Local alone takes).
+ * DynamoDB Local (what DynamoDB Local alone takes). The three share the run in
+ * interleaved rounds (see `compareLatency`), `seconds` each in all.
  */
 export async function endToEnd(
   runtime: RuntimeHandle,
   connections: number,
   seconds: number,
+  rounds: number,
 ): Promise<EndToEnd> {
   const token = await runtime.local.token();
   const auth = { authorization: `Bearer ${token}` };
@@ -183,44 +191,58 @@ export async function endToEnd(
     });
   const get = (label: string, url: string, headers: Record<string, string> = {}) =>
     ({ label, url, method: 'GET', headers }) as const;
-  const requests = [
-    get('GET estate', `${apiUrl}${ESTATES_PATH}/${estateId}`, auth),
-    get('bare GetItem', `${bare.url}/item/${estateId}`),
-    wire('wire GetItem', 'GetItem', {
-      Key: { pk: { S: `ESTATE#${estateId}` }, sk: { S: 'ESTATE' } },
-    }),
-    get('list estates', `${apiUrl}${ESTATES_PATH}?workspace_id=${WORKSPACE_ID}`, auth),
-    // The store reads one item past the page (default limit 20) to know if more follow.
-    get('bare Query', `${bare.url}/list/${WORKSPACE_ID}`),
-    wire('wire Query', 'Query', {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `WORKSPACE#${WORKSPACE_ID}#ESTATES` } },
-      Limit: 21,
-    }),
-    get(
-      'month of costs',
-      `${apiUrl}/v1/infrastructure/costs?estate_id=${estateId}&from=${period.from}&to=${period.to}&group_by=environment`,
-      auth,
-    ),
-    get(
-      'bare cost Query',
-      `${bare.url}/days/${estateId}?from=${period.from}&to=${period.to}`,
-    ),
-    {
-      label: 'POST estate',
-      url: `${apiUrl}${ESTATES_PATH}`,
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify(ESTATE_BODY),
-    },
+  const comparisons = [
+    [
+      get('GET estate', `${apiUrl}${ESTATES_PATH}/${estateId}`, auth),
+      get('bare GetItem', `${bare.url}/item/${estateId}`),
+      wire('wire GetItem', 'GetItem', {
+        Key: { pk: { S: `ESTATE#${estateId}` }, sk: { S: 'ESTATE' } },
+      }),
+    ],
+    [
+      get('list estates', `${apiUrl}${ESTATES_PATH}?workspace_id=${WORKSPACE_ID}`, auth),
+      // The store reads one item past the page (default limit 20) to know if more follow.
+      get('bare Query', `${bare.url}/list/${WORKSPACE_ID}`),
+      wire('wire Query', 'Query', {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `WORKSPACE#${WORKSPACE_ID}#ESTATES` } },
+        Limit: 21,
+      }),
+    ],
+    [
+      get(
+        'month of costs',
+        `${apiUrl}/v1/infrastructure/costs?estate_id=${estateId}&from=${period.from}&to=${period.to}&group_by=environment`,
+        auth,
+      ),
+      get(
+        'bare cost Query',
+        `${bare.url}/days/${estateId}?from=${period.from}&to=${period.to}`,
+      ),
+    ],
   ] as const;
   const results: Latency[] = [];
   try {
-    for (const request of requests)
-      results.push(await measureLatency(request, connections, seconds));
+    for (const group of comparisons)
+      results.push(...(await compareLatency(group, connections, seconds, rounds)));
   } finally {
     await bare.stop();
   }
-  return { connections, seconds, results };
+  // Writes have no baseline to compare with: measured on their own, last, since
+  // every POST starts a provisioning workflow in the runtime.
+  results.push(
+    await measureLatency(
+      {
+        label: 'POST estate',
+        url: `${apiUrl}${ESTATES_PATH}`,
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(ESTATE_BODY),
+      },
+      connections,
+      seconds,
+    ),
+  );
+  return { connections, seconds, rounds, results };
 }

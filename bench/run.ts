@@ -31,6 +31,7 @@ const COLD_RUNS = 20;
 const WARM_ITERATIONS = 20_000;
 const LOAD_CONNECTIONS = 1;
 const LOAD_SECONDS = 10;
+const LOAD_ROUNDS = 10;
 const MEMORY_INVOCATIONS = 10_000;
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -204,8 +205,10 @@ async function main() {
   let memory: Awaited<ReturnType<typeof memoryGrowth>>;
   let e2e: Awaited<ReturnType<typeof endToEnd>>;
   try {
-    log(`end-to-end: ${LOAD_SECONDS} s per request, ${LOAD_CONNECTIONS} connections`);
-    e2e = await endToEnd(runtime, LOAD_CONNECTIONS, LOAD_SECONDS);
+    log(
+      `end-to-end: ${LOAD_SECONDS} s per request in ${LOAD_ROUNDS} interleaved rounds, ${LOAD_CONNECTIONS} connections`,
+    );
+    e2e = await endToEnd(runtime, LOAD_CONNECTIONS, LOAD_SECONDS, LOAD_ROUNDS);
     const probeTable = { endpoint: runtime.dynamoEndpoint, tableName: 'bench-probes' };
     log('counting DynamoDB calls per request');
     calls = await countCalls(probeTable);
@@ -220,7 +223,7 @@ async function main() {
   log('costs query at 1,000 and 1,000,000 usage records (DynamoDB Local of its own)');
   const costs = await costsScale();
 
-  const e2eSection = `End-to-end latency, local API vs the same DynamoDB call behind a bare SDK server (${LOAD_CONNECTIONS} connection, ${LOAD_SECONDS} s each)`;
+  const e2eSection = `End-to-end latency, local API vs the same DynamoDB call behind a bare SDK server (${LOAD_CONNECTIONS} connection, ${LOAD_SECONDS} s each in ${LOAD_ROUNDS} interleaved rounds)`;
   const latency = (label: string) => {
     const found = e2e.results.find((r) => r.label === label);
     if (!found) throw new Error(`no latency for ${label}`);

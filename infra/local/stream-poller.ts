@@ -21,9 +21,14 @@ export interface EventSourceMappingOptions {
   readonly bisectOnError?: boolean;
   /** Receives what Lambda would send to the on-failure destination. */
   readonly onFailure?: (failure: unknown) => Promise<void>;
-  /** Milliseconds between polls of an idle shard. @default 100 */
+  /**
+   * Milliseconds between polls of an idle shard. @default 250, the four polls a
+   * second Lambda makes of each shard.
+   */
   readonly pollMs?: number;
 }
+
+const SHARD_LISTING_MS = 1000;
 
 type LambdaRecord = Record<string, unknown> & {
   dynamodb: Record<string, unknown> & { SequenceNumber?: string | undefined };
@@ -62,6 +67,8 @@ export class StreamPoller {
   #running = false;
   #loop: Promise<void> | undefined;
   #busy = false;
+  #shardsListedAt = Number.NEGATIVE_INFINITY;
+  #closedShards = 0;
 
   constructor(endpoint: string, options: EventSourceMappingOptions) {
     this.#client = new DynamoDBStreamsClient({
@@ -74,7 +81,7 @@ export class StreamPoller {
       filters: [],
       maxRetryAttempts: 3,
       bisectOnError: true,
-      pollMs: 100,
+      pollMs: 250,
       ...options,
     };
   }
@@ -110,7 +117,18 @@ export class StreamPoller {
     }
   }
 
+  /**
+   * Looks for new shards at most once a second, or at once when a shard has just
+   * closed (its successor holds the next records). Listing them on every poll made
+   * an idle runtime call DescribeStream ten times a second per mapping, competing
+   * with the requests it serves.
+   */
   async #refreshShards(): Promise<void> {
+    const closed = [...this.#iterators.values()].filter((it) => it === null).length;
+    const due = performance.now() - this.#shardsListedAt >= SHARD_LISTING_MS;
+    if (!due && closed === this.#closedShards) return;
+    this.#shardsListedAt = performance.now();
+    this.#closedShards = closed;
     const { StreamDescription } = await this.#client.send(
       new DescribeStreamCommand({ StreamArn: this.#options.streamArn }),
     );
