@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Budget } from '../domain/budgets/budget.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { queryAllOfGsi1 } from './page.ts';
 import { tableName } from './table.ts';
 

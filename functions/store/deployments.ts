@@ -3,7 +3,7 @@ import type { Deployment, DeploymentStatus } from '../domain/deployments/deploym
 import type { Service } from '../domain/services/service.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { getService } from './services.ts';
 import { tableName } from './table.ts';

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../domain/environments/environment.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 export interface EnvironmentChange {

@@ -7,7 +7,7 @@ import type { EnvironmentType } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
 import { buildIndexQuery } from './filters.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 

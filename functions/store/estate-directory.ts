@@ -1,9 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Service } from '../domain/services/service.ts';
 import { documentClient } from './client.ts';
+import { ESTATE_SHARDS } from './estate-shards.ts';
 import type { EstateItem } from './estates.ts';
 import { stripKeys } from './items.ts';
-import { ESTATE_SHARDS, keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PriceOverrides } from '../domain/costs/price-book.ts';
 import { documentClient } from './client.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /** An estate's price overrides, nano-dollars per unit as decimal strings; none is `{}`. */

@@ -1,6 +1,6 @@
 import type { Environment } from '../domain/environments/environment.ts';
 import type { Service } from '../domain/services/service.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { queryAllOfGsi1 } from './page.ts';
 
 export interface EnvironmentServices {

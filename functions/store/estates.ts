@@ -4,7 +4,7 @@ import type { Provider } from '../domain/estates/regions.ts';
 import type { NetworkHandle, OperationHandle } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 

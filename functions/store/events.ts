@@ -1,7 +1,7 @@
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PlatformEvent } from '../domain/events.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 

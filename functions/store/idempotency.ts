@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient } from './client.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /** A response kept for replay: status, the headers that matter, the exact body. */

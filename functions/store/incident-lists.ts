@@ -3,7 +3,7 @@ import type { Incident, IncidentStatus, Severity } from '../domain/incidents/inc
 import { documentClient } from './client.ts';
 import { buildEqualityFilter } from './filters.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cause, Incident, IncidentStatus } from '../domain/incidents/incident.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /** How long an event that opened an incident is remembered, in seconds. */

@@ -1,8 +1,14 @@
 import type { PricedUsage } from '../domain/costs/usage.ts';
 import { asBigInt, batchGet } from './cost-client.ts';
 import { stripKeys } from './items.ts';
-import { type CostSubject, keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
+
+/** Whose month cost an item holds: an estate, environment or service. */
+export interface CostSubject {
+  readonly kind: 'estate' | 'environment' | 'service';
+  readonly id: string;
+}
 
 const PREFIX = 'cost_femtos_';
 

@@ -1,4 +1,4 @@
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 type Key = { readonly pk: string; readonly sk: string };

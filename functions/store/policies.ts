@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Policy } from '../domain/policies/policy.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { type Page, queryPage } from './page.ts';
 import { tableName } from './table.ts';
 

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EnvironmentType } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /** The last time an image succeeded in an environment type of an estate. */

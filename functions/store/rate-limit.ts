@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from './client.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /**

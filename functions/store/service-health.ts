@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HealthStatus } from '../drivers/driver.ts';
 import { documentClient } from './client.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 import { sendPastTransactions } from './transact.ts';
 

@@ -1,4 +1,4 @@
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 /** A service line: the platform's billing and metering unit an estate maps to. */

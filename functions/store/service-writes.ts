@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../domain/services/service-config.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { tableName } from './table.ts';
 
 export interface ServiceChange {

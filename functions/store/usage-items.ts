@@ -1,5 +1,5 @@
 import type { PricedUsage } from '../domain/costs/usage.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 import { costSubjectsOf, subjectKey } from './month-costs.ts';
 import { tableName } from './table.ts';
 

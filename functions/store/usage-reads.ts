@@ -3,7 +3,7 @@ import type { Service } from '../domain/services/service.ts';
 import { batchGet, uniqueKeys } from './cost-client.ts';
 import type { EstateItem } from './estates.ts';
 import { stripKeys } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 /**
  * What pricing a batch of usage needs: its services, their estates and price

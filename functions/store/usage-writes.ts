@@ -5,7 +5,7 @@ import type { PricedUsage } from '../domain/costs/usage.ts';
 import type { PlatformEvent } from '../domain/events.ts';
 import { documentClient } from './client.ts';
 import { buildPutEvent } from './events.ts';
-import type { CostSubject } from './keys.ts';
+import type { CostSubject } from './month-costs.ts';
 import { aggregateSubjectCosts, buildAddSubjectCosts, subjectId } from './month-costs.ts';
 import { backoffMs, MAX_TRANSACT_ATTEMPTS, type TransactItem } from './transact.ts';
 import { aggregateRollups, buildAddRollup, buildPutUsageRecord } from './usage-items.ts';

@@ -3,7 +3,7 @@ import type { UsageRecordInput } from '../../functions/domain/costs/usage.ts';
 import type { WorkloadType } from '../../functions/drivers/driver.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { allocateId } from '../../functions/store/ids.ts';
-import { keys } from '../../functions/store/keys.ts';
+import * as keys from '../../functions/store/keys.ts';
 import { tableName } from '../../functions/store/table.ts';
 
 export interface SeededWorkload {

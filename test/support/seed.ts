@@ -4,7 +4,7 @@ import { driverFor } from '../../functions/drivers/registry.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { buildPutEstate } from '../../functions/store/estates.ts';
 import { allocateId } from '../../functions/store/ids.ts';
-import { keys } from '../../functions/store/keys.ts';
+import * as keys from '../../functions/store/keys.ts';
 import { tableName } from '../../functions/store/table.ts';
 import { estateBody } from './factories.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { lastWholeHour } from '../../functions/domain/costs/collect-usage.ts';
 import { handler as collect } from '../../functions/schedules/collect-usage.ts';
 import { documentClient } from '../../functions/store/client.ts';
-import { keys } from '../../functions/store/keys.ts';
+import * as keys from '../../functions/store/keys.ts';
 import { monthCostOf } from '../../functions/store/month-costs.ts';
 import { tableName } from '../../functions/store/table.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';

@@ -2,7 +2,7 @@ import { centsToAmount, femtosToAmount } from '../../platform/money.ts';
 import { buildPutBudgetAlert, listEstateBudgets } from '../../store/budgets.ts';
 import type { EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
-import type { CostSubject } from '../../store/keys.ts';
+import type { CostSubject } from '../../store/month-costs.ts';
 import { monthCostOf, readSubjectItems, subjectId } from '../../store/month-costs.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import type { Budget } from '../budgets/budget.ts';

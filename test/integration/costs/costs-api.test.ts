@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestUsage } from '../../../functions/domain/costs/ingest-usage.ts';
 import { handler as getCosts } from '../../../functions/http/costs/get-costs.ts';
 import { documentClient } from '../../../functions/store/client.ts';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 import { tableName } from '../../../functions/store/table.ts';
 import { commandsSent } from '../../support/commands.ts';
 import { seedEnvironment, seedService, usageRecord } from '../../support/costs.ts';

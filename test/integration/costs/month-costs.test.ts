@@ -14,7 +14,7 @@ import { handler as listServices } from '../../../functions/http/services/list-s
 import { handler as updateService } from '../../../functions/http/services/update-service.ts';
 import { femtosToAmount } from '../../../functions/platform/money.ts';
 import { documentClient } from '../../../functions/store/client.ts';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 import { monthCostOf } from '../../../functions/store/month-costs.ts';
 import { tableName } from '../../../functions/store/table.ts';
 import { commandsSent } from '../../support/commands.ts';

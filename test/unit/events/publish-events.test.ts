@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformEvent } from '../../../functions/domain/events.ts';
 import { handler } from '../../../functions/events/publish-events.ts';
 import { documentClient } from '../../../functions/store/client.ts';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 import { useTable } from '../../support/table.ts';
 import {
   anEvent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 
 describe('keys of incidents and health', () => {
   it('gives incidents, their dedupe items and the roster partitions of their own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 
 describe('keys', () => {
   it('prefixes every partition key with its entity so entities never collide', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 
 describe('keys of policies and promotion records', () => {
   it('gives policies a partition prefix and a gsi1 list of their own', () => {

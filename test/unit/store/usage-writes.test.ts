@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usageMeteredEvent } from '../../../functions/domain/costs/usage-events.ts';
 import { documentClient } from '../../../functions/store/client.ts';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 import { planBatches } from '../../../functions/store/usage-items.ts';
 import {
   buildUsageTransaction,

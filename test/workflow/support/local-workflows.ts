@@ -10,7 +10,7 @@ import { CreateEstateBody } from '../../../functions/domain/estates/estate.ts';
 import type { WorkflowName } from '../../../functions/platform/workflows.ts';
 import { documentClient } from '../../../functions/store/client.ts';
 import { listEvents, type StoredEvent } from '../../../functions/store/events.ts';
-import { keys } from '../../../functions/store/keys.ts';
+import * as keys from '../../../functions/store/keys.ts';
 import { type LocalAws, startLocalAws } from '../../../infra/local/local-aws.ts';
 import { REPO_ROOT } from '../../../infra/local/runtime.ts';
 import { estateBody } from '../../support/factories.ts';
