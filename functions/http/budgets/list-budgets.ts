@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { BudgetResource, toBudgetResource } from '../../domain/budgets/budget.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listEstateBudgets } from '../../store/budgets.ts';
 
@@ -15,8 +16,10 @@ export const handler = httpHandler(
     responses: { 200: z.object({ data: z.array(BudgetResource) }) },
   },
   async ({ query, caller }) => {
-    await ownedEstate(query.estate_id, caller.workspaceId);
     const budgets = await listEstateBudgets(query.estate_id);
+    await requireOwnedItems(budgets, caller.workspaceId, () =>
+      ownedEstate(query.estate_id, caller.workspaceId),
+    );
     return { status: 200, body: { data: budgets.map(toBudgetResource) } };
   },
 );

@@ -5,6 +5,7 @@ import {
   DeploymentResource,
   toDeploymentResource,
 } from '../../domain/deployments/deployment-resource.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -43,10 +44,12 @@ export const handler = httpHandler(
     const scope = query.service_id
       ? { service_id: query.service_id }
       : { environment_id: query.environment_id ?? '' };
-    await requireOwned(scope, caller.workspaceId);
     const cursorScope = `deployments|${JSON.stringify(scope)}|${query.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(cursorScope, query.cursor) : undefined;
     const page = await listDeployments(scope, query.status, query.limit, startKey);
+    await requireOwnedItems(page.items, caller.workspaceId, () =>
+      requireOwned(scope, caller.workspaceId),
+    );
     return {
       status: 200,
       body: {

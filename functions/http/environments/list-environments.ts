@@ -8,6 +8,7 @@ import {
 } from '../../domain/environments/environment-resource.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
@@ -31,11 +32,13 @@ export const handler = httpHandler(
     problems: [404],
   },
   async ({ query, caller }) => {
-    await ownedEstate(query.estate_id, caller.workspaceId);
     const filter = { type: query.type, status: query.status };
     const scope = `environments|${query.estate_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listEnvironments(query.estate_id, filter, query.limit, startKey);
+    await requireOwnedItems(page.items, caller.workspaceId, () =>
+      ownedEstate(query.estate_id, caller.workspaceId),
+    );
     // One clock for the whole page: every item shows the same month and forecast.
     const now = new Date();
     return {

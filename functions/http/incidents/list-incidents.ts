@@ -5,6 +5,7 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
 import { IncidentSchema } from '../../domain/incidents/incident-schema.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -48,7 +49,6 @@ export const handler = httpHandler(
   async ({ query, caller }) => {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to))
       throw badRange();
-    await ownedEstate(query.estate_id, caller.workspaceId);
     const filter = {
       status: query.status,
       severity: query.severity,
@@ -58,6 +58,9 @@ export const handler = httpHandler(
     const scope = `incidents|${query.estate_id}|${JSON.stringify(filter)}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listIncidents(query.estate_id, filter, query.limit, startKey);
+    await requireOwnedItems(page.items, caller.workspaceId, () =>
+      ownedEstate(query.estate_id, caller.workspaceId),
+    );
     return {
       status: 200,
       body: {

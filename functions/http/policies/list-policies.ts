@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import {
   PolicyResource,
   toPolicyResource,
@@ -27,10 +28,12 @@ export const handler = httpHandler(
     },
   },
   async ({ query, caller }) => {
-    await ownedEstate(query.estate_id, caller.workspaceId);
     const scope = `policies|${query.estate_id}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listPolicies(query.estate_id, query.limit, startKey);
+    await requireOwnedItems(page.items, caller.workspaceId, () =>
+      ownedEstate(query.estate_id, caller.workspaceId),
+    );
     return {
       status: 200,
       body: {

@@ -3,6 +3,7 @@ import { PageQuery } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
+import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
 import {
   ServiceResource,
@@ -31,11 +32,13 @@ export const handler = httpHandler(
     problems: [404],
   },
   async ({ query, caller }) => {
-    await ownedEnvironment(query.environment_id, caller.workspaceId);
     const filter = { type: query.type, status: query.status };
     const scope = `services|${query.environment_id}|${filter.type ?? ''}|${filter.status ?? ''}`;
     const startKey = query.cursor ? decodeCursor(scope, query.cursor) : undefined;
     const page = await listServices(query.environment_id, filter, query.limit, startKey);
+    await requireOwnedItems(page.items, caller.workspaceId, () =>
+      ownedEnvironment(query.environment_id, caller.workspaceId),
+    );
     // One clock for the whole page, so every item shows the same month.
     const now = new Date();
     return {

@@ -293,14 +293,14 @@ describe('DynamoDB calls of the reads that show cost', () => {
     });
   });
 
-  it('lists environments and services with only the parent’s ownership read besides', async () => {
+  it('lists environments and services in one Query, their items proving ownership', async () => {
     const w = await workload();
     const read = reads(w);
 
     const environments = await commandsSent(read['list environments']);
     const services = await commandsSent(read['list services']);
 
-    expect(environments).toEqual(['GetItemCommand', 'QueryCommand']);
-    expect(services).toEqual(['GetItemCommand', 'QueryCommand']);
+    expect(environments).toEqual(['QueryCommand']);
+    expect(services).toEqual(['QueryCommand']);
   });
 });
