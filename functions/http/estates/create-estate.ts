@@ -1,5 +1,5 @@
 import { createEstate } from '../../domain/estates/create-estate.ts';
-import { CreateEstateBody } from '../../domain/estates/estate.ts';
+import { CreateEstateBody } from '../../domain/estates/estate-body.ts';
 import {
   EstateResource,
   toEstateResource,
