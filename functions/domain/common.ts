@@ -64,6 +64,9 @@ export const PageQuery = {
     .check(z.meta({ description: 'The `next_cursor` of the previous page.' })),
 };
 
+/** The currency every amount the API shows is in. */
+export const CURRENCY = 'USD';
+
 /** The month's cost fields of a resource, in its `currency`. */
 export const MonthCost = {
   cost_mtd: z

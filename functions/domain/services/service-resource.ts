@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
-import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
-import { CURRENCY } from '../estates/estate-resource.ts';
+import { CURRENCY, MonthCost, microsToAmount, Timestamp } from '../common.ts';
 import { SERVICE_STATUSES, type Service } from './service.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
 
