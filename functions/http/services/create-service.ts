@@ -6,7 +6,7 @@ import {
   VerdictResource,
 } from '../../domain/policies/validate-only.ts';
 import { createService } from '../../domain/services/create-service.ts';
-import { CreateServiceBody } from '../../domain/services/service.ts';
+import { CreateServiceBody } from '../../domain/services/service-body.ts';
 import {
   ServiceResource,
   toServiceResource,
