@@ -1,5 +1,5 @@
 import { createEnvironment } from '../../domain/environments/create-environment.ts';
-import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
+import { CreateEnvironmentBody } from '../../domain/environments/environment-body.ts';
 import {
   EnvironmentResource,
   toEnvironmentResource,

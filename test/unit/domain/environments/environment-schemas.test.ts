@@ -3,7 +3,7 @@ import { DnsLabel } from '../../../../functions/domain/common.ts';
 import {
   CreateEnvironmentBody,
   UpdateEnvironmentBody,
-} from '../../../../functions/domain/environments/environment.ts';
+} from '../../../../functions/domain/environments/environment-body.ts';
 import { environmentBody } from '../../../support/factories.ts';
 
 describe('DnsLabel', () => {
