@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { createPolicy } from '../../domain/policies/create-policy.ts';
-import { CreatePolicyBody } from '../../domain/policies/policy.ts';
+import { CreatePolicyBody } from '../../domain/policies/policy-body.ts';
 import {
   PolicyResource,
   toPolicyResource,
