@@ -8,12 +8,13 @@ import {
 } from '../../domain/policies/policy-resource.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/policies — add a policy to an estate (admin scope). */
 export const handler = httpHandler(
   {
     scope: 'admin',
-    idempotent: true,
+    idempotent,
     body: CreatePolicyBody,
     summary: 'Add an infrastructure policy to an estate',
     problems: [404, 409, 422],
