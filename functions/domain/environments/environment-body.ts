@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
-import { DnsLabel } from '../common.ts';
 import { EstateId } from '../estates/estate.ts';
+import { DnsLabel } from '../fields.ts';
 
 // Apart from environment.ts, which most functions load for EnvironmentId alone: only
 // the routes that take these bodies need their schemas.

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DisplayName, platformId, WorkspaceId } from '../common.ts';
+import { platformId, WorkspaceId } from '../common.ts';
+import { DisplayName } from '../fields.ts';
 import { checkVpcCidr, MAX_PREFIX, MIN_PREFIX } from './cidr.ts';
 import { ESTATE_TIERS } from './estate.ts';
 import { isRegionOf, PROVIDERS, regionsOf, zonesOf } from './regions.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { EstateItem } from '../../store/estates.ts';
-import { CURRENCY, MonthCost, microsToAmount, Timestamp } from '../common.ts';
+import { CURRENCY, microsToAmount } from '../common.ts';
+import { MonthCost, Timestamp } from '../fields.ts';
 import { ESTATE_STATUSES, ESTATE_TIERS } from './estate.ts';
 import { PROVIDERS } from './regions.ts';
 

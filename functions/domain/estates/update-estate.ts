@@ -3,7 +3,8 @@ import { ConflictError } from '../../platform/errors.ts';
 import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
-import { DisplayName, nowIso } from '../common.ts';
+import { nowIso } from '../common.ts';
+import { DisplayName } from '../fields.ts';
 import { ProjectTags } from './estate-body.ts';
 import { estateEvent } from './estate-events.ts';
 

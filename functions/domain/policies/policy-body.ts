@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { DisplayName } from '../common.ts';
 import { EstateId } from '../estates/estate.ts';
+import { DisplayName } from '../fields.ts';
 import { PARAMETER_SCHEMAS, type PolicyKind } from './kinds.ts';
 import { ENFORCEMENT_MODES, POLICY_STATUSES } from './policy.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { WorkloadType } from '../../drivers/driver.ts';
-import { DnsLabel } from '../common.ts';
 import { EnvironmentId } from '../environments/environment.ts';
+import { DnsLabel } from '../fields.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
 
 // Apart from service.ts, which most functions load for ServiceId alone: only the routes

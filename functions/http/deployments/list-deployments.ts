@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { PageQuery, platformId } from '../../domain/common.ts';
+import { platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
 import {
   DeploymentResource,
   toDeploymentResource,
 } from '../../domain/deployments/deployment-resource.ts';
+import { PageQuery } from '../../domain/fields.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';

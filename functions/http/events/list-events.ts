@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
+import { PageQuery } from '../../domain/fields.ts';
 import { PlatformEventSchema } from '../../events/event-schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

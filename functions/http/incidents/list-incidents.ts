@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
+import { PageQuery } from '../../domain/fields.ts';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
 import { IncidentSchema } from '../../domain/incidents/incident-schema.ts';
