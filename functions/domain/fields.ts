@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 // Apart from common.ts, whose IDs and helpers nearly every function loads: building
-// these schemas pulls in zod's pipes, defaults, trims and ISO formats.
+// these schemas pulls in zod's trims, metadata and ISO formats.
 
 /** A display name: trimmed, 1–120 characters, no control characters. */
 export const DisplayName = z.string().check(
@@ -28,31 +28,6 @@ export const DnsLabel = z
       'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
     ),
   );
-
-/** `limit` and `cursor` as every list takes them. */
-export const PageQuery = {
-  limit: z
-    ._default(
-      z.pipe(
-        z.pipe(
-          z.string().check(z.regex(/^\d+$/, 'limit is a whole number from 1 to 100.')),
-          z.transform(Number),
-        ),
-        z
-          .number()
-          .check(
-            z.int(),
-            z.gte(1, 'limit is at least 1.'),
-            z.lte(100, 'limit is at most 100.'),
-          ),
-      ),
-      20,
-    )
-    .check(z.meta({ description: 'Items per page, 1 to 100; 20 when absent.' })),
-  cursor: z
-    .optional(z.string().check(z.minLength(1), z.maxLength(2048)))
-    .check(z.meta({ description: 'The `next_cursor` of the previous page.' })),
-};
 
 /** The month's cost fields of a resource, in its `currency`. */
 export const MonthCost = {

@@ -5,7 +5,7 @@ import {
   DeploymentResource,
   toDeploymentResource,
 } from '../../domain/deployments/deployment-resource.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';

@@ -7,7 +7,7 @@ import {
 } from '../../domain/environments/environment-resource.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

@@ -7,7 +7,7 @@ import {
   toEstateResource,
 } from '../../domain/estates/estate-resource.ts';
 import { PROVIDERS } from '../../domain/estates/regions.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { PlatformEventSchema } from '../../events/event-schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { PageQuery } from '../../domain/fields.ts';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
 import { IncidentSchema } from '../../domain/incidents/incident-schema.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import {
   PolicyResource,
   toPolicyResource,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
-import { PageQuery } from '../../domain/fields.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
 import {
   ServiceResource,
