@@ -1,5 +1,5 @@
 import { createDeployment } from '../../domain/deployments/create-deployment.ts';
-import { CreateDeploymentBody } from '../../domain/deployments/deployment.ts';
+import { CreateDeploymentBody } from '../../domain/deployments/deployment-body.ts';
 import {
   DeploymentResource,
   toDeploymentResource,
