@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { checkBudgets } from '../../domain/costs/check-budgets.ts';
 import { ingestUsage } from '../../domain/costs/ingest-usage.ts';
-import { IngestUsageBody } from '../../domain/costs/usage.ts';
+import { IngestUsageBody } from '../../domain/costs/usage-body.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 
