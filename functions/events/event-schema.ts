@@ -12,14 +12,3 @@ export const PlatformEventSchema = z.object({
   subject_id: z.string().check(z.minLength(1)),
   data: z.record(z.string(), z.unknown()),
 });
-
-/** An event as GET /v1/infrastructure/events lists it: the envelope and when it was published. */
-export const EventResource = z
-  .extend(PlatformEventSchema, {
-    published_at: z
-      .nullable(z.iso.datetime())
-      .check(
-        z.meta({ description: 'When the event went onto the bus; null until then.' }),
-      ),
-  })
-  .check(z.meta({ id: 'Event' }));

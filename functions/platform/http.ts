@@ -7,7 +7,7 @@ import type {
 import type * as z from 'zod/mini';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
 import { ApiError } from './errors.ts';
-import { idempotent } from './idempotency.ts';
+import type { idempotent } from './idempotency.ts';
 import { parseJsonBody } from './json-body.ts';
 import { logger } from './logger.ts';
 import { problemResponse } from './problem-response.ts';
@@ -48,10 +48,12 @@ export interface RouteSpec<
   readonly query?: Q;
   readonly params?: P;
   /**
-   * Makes the route safe to retry with an `Idempotency-Key` header. Every POST route
-   * sets it. @default false
+   * Makes the route safe to retry with an `Idempotency-Key` header: every POST route
+   * passes `idempotent` from idempotency.ts. The route hands the implementation in,
+   * rather than a flag, so the functions of other routes do not bundle it.
+   * @default - the action runs for every request
    */
-  readonly idempotent?: boolean;
+  readonly idempotent?: typeof idempotent;
   /** One line for the API reference. */
   readonly summary?: string;
   /**
@@ -190,7 +192,7 @@ export function httpHandler<
       // A validate_only request changes nothing, so there is nothing to replay or keep.
       const dryRun = event.queryStringParameters?.validate_only === 'true';
       return spec.idempotent && !dryRun
-        ? idempotent(event, caller.workspaceId, run)
+        ? spec.idempotent(event, caller.workspaceId, run)
         : run();
     });
   // The spec travels with the handler, so the OpenAPI document is built from the very

@@ -19,11 +19,7 @@ function toFieldError(issue: z.core.$ZodIssue, root: string): FieldError {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const field = [root, ...path, issue.keys[0] ?? ''].filter(Boolean).join('.');
-    return {
-      field,
-      message: `Unknown field(s): ${issue.keys.join(', ')}.`,
-      code: 'unknown_field',
-    };
+    return { field, message: issue.message, code: 'unknown_field' };
   }
   const field = [root, ...path].filter(Boolean).join('.') || root;
   // A custom issue may name its own code (params.code), e.g. `immutable_field`.

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CreateEstateBody, newEstate } from '../../functions/domain/estates/estate.ts';
+import { newEstate } from '../../functions/domain/estates/estate.ts';
+import { CreateEstateBody } from '../../functions/domain/estates/estate-body.ts';
 import { driverFor } from '../../functions/drivers/registry.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { buildPutEstate } from '../../functions/store/estates.ts';

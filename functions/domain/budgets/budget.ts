@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { centsToAmount } from '../../platform/money.ts';
-import { platformId } from '../common.ts';
+import { CURRENCY, platformId } from '../common.ts';
 import { EnvironmentId } from '../environments/environment.ts';
 import { EstateId } from '../estates/estate.ts';
-import { CURRENCY } from '../estates/estate-resource.ts';
 
 export const BudgetId = platformId('BUDGET');
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Timestamp } from '../common.ts';
+import { Timestamp } from '../fields.ts';
 import { DEPLOYMENT_STATUSES, type Deployment } from './deployment.ts';
 
 const count = () => z.int().check(z.gte(0));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
-import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
-import { CURRENCY } from '../estates/estate-resource.ts';
+import { CURRENCY, microsToAmount } from '../common.ts';
+import { MonthCost, Timestamp } from '../fields.ts';
 import { ENVIRONMENT_STATUSES, type Environment } from './environment.ts';
 
 /** The environment as the API shows it; the projection below is typed against it. */

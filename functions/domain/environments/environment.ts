@@ -1,7 +1,11 @@
-import * as z from 'zod/mini';
-import { ENVIRONMENT_TYPES, type EnvironmentType } from '../../drivers/driver.ts';
-import { DnsLabel, platformId } from '../common.ts';
-import { EstateId } from '../estates/estate.ts';
+import type * as z from 'zod/mini';
+import type { EnvironmentType } from '../../drivers/driver.ts';
+import { platformId } from '../common.ts';
+import type {
+  CreateEnvironmentBody,
+  EnvironmentConfig as EnvironmentConfigSchema,
+  UpdateEnvironmentBody,
+} from './environment-body.ts';
 
 /**
  * Environments are logical: nothing is provisioned for them, so one is `active` from
@@ -12,65 +16,8 @@ export type EnvironmentStatus = (typeof ENVIRONMENT_STATUSES)[number];
 
 export const EnvironmentId = platformId('INFENV');
 
-/** Most variables one environment holds. */
-export const MAX_VARIABLES = 100;
-
-const VariableName = z
-  .string()
-  .check(
-    z.regex(
-      /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
-      'Use a variable name of letters, digits and underscores, such as LOG_LEVEL.',
-    ),
-  );
-
-/** Configuration every service of the environment shares. */
-export const EnvironmentConfig = z.strictObject({
-  variables: z._default(
-    z
-      .record(
-        VariableName,
-        z
-          .string()
-          .check(z.maxLength(4096, 'A variable value has at most 4096 characters.')),
-      )
-      .check(
-        z.refine(
-          (variables) => Object.keys(variables).length <= MAX_VARIABLES,
-          `At most ${MAX_VARIABLES} variables.`,
-        ),
-      ),
-    {},
-  ),
-});
-export type EnvironmentConfig = z.output<typeof EnvironmentConfig>;
-
-/** The body of POST /v1/infrastructure/environments. */
-export const CreateEnvironmentBody = z.strictObject({
-  estate_id: EstateId,
-  name: DnsLabel,
-  type: z.enum(ENVIRONMENT_TYPES),
-  config: z._default(EnvironmentConfig, { variables: {} }),
-});
+export type EnvironmentConfig = z.output<typeof EnvironmentConfigSchema>;
 export type CreateEnvironmentInput = z.output<typeof CreateEnvironmentBody>;
-
-/** The body of PATCH /v1/infrastructure/environments/{id}; `config` replaces the old one. */
-export const UpdateEnvironmentBody = z
-  .strictObject({
-    name: z.optional(DnsLabel),
-    config: z.optional(EnvironmentConfig),
-    type: z.optional(
-      z.never({
-        error: 'type cannot change; create a new environment of the other type.',
-      }),
-    ),
-  })
-  .check(
-    z.refine(
-      (body) => body.name !== undefined || body.config !== undefined,
-      'Send name, config or both.',
-    ),
-  );
 export type UpdateEnvironmentInput = z.output<typeof UpdateEnvironmentBody>;
 
 /** An environment as stored; the resource is a projection of it. */

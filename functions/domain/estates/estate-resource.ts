@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import type { EstateItem } from '../../store/estates.ts';
-import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
+import { CURRENCY, microsToAmount } from '../common.ts';
+import { MonthCost, Timestamp } from '../fields.ts';
 import { ESTATE_STATUSES, ESTATE_TIERS } from './estate.ts';
 import { PROVIDERS } from './regions.ts';
-
-export const CURRENCY = 'USD';
 
 /** The estate as the API shows it; the projection below is typed against it. */
 export const EstateResource = z

@@ -3,8 +3,9 @@ import { ConflictError } from '../../platform/errors.ts';
 import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
-import { DisplayName, nowIso } from '../common.ts';
-import { ProjectTags } from './estate.ts';
+import { nowIso } from '../common.ts';
+import { DisplayName } from '../fields.ts';
+import { ProjectTags } from './estate-body.ts';
 import { estateEvent } from './estate-events.ts';
 
 const EDITABLE = ['name', 'project_tags'] as const;

@@ -8,10 +8,16 @@ import {
 } from './checks/placement.ts';
 import { checkPromotionOrder } from './checks/promotion.ts';
 import { checkDeploymentFreeze, checkDeploymentWindow } from './checks/timing.ts';
-import { OVERRIDABLE_KINDS } from './kinds.ts';
+import type { PolicyKind } from './kinds.ts';
 import type { Policy } from './policy.ts';
 import type { EstateFacts, PolicyFacts, PolicySubject } from './subject.ts';
 import { type Verdict, type Violation, violationOf } from './violation.ts';
+
+/** Kinds a `break_glass` on a deployment may override. */
+const OVERRIDABLE_KINDS: readonly PolicyKind[] = [
+  'deployment_window',
+  'deployment_freeze',
+];
 
 /** Why one policy refuses the change, or null when it allows it or does not apply. */
 export function checkPolicy(

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES, WORKLOAD_TYPES } from '../../drivers/driver.ts';
 import { platformId } from '../common.ts';
+import { WEEKDAYS } from './weekdays.ts';
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
@@ -43,9 +44,6 @@ export const MaxServicesPerEnvironment = z.strictObject({
   max: z.number().check(z.int(), z.gte(0), z.lte(1000)),
   environment_types: z.optional(list(z.enum(ENVIRONMENT_TYPES), 'environment type')),
 });
-
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 const TimeOfDay = z
   .string()
@@ -131,9 +129,3 @@ export type PolicyKind = keyof typeof PARAMETER_SCHEMAS;
 export const POLICY_KINDS = Object.keys(PARAMETER_SCHEMAS) as readonly PolicyKind[];
 
 export type ParametersOf<K extends PolicyKind> = z.output<(typeof PARAMETER_SCHEMAS)[K]>;
-
-/** Kinds a `break_glass` on a deployment may override. */
-export const OVERRIDABLE_KINDS: readonly PolicyKind[] = [
-  'deployment_window',
-  'deployment_freeze',
-];

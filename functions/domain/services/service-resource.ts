@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
-import { MonthCost, microsToAmount, Timestamp } from '../common.ts';
-import { CURRENCY } from '../estates/estate-resource.ts';
+import { CURRENCY, microsToAmount } from '../common.ts';
+import { MonthCost, Timestamp } from '../fields.ts';
 import { SERVICE_STATUSES, type Service } from './service.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
 

@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { HealthStatus, WorkloadType } from '../../drivers/driver.ts';
-import { DnsLabel, platformId } from '../common.ts';
-import { EnvironmentId } from '../environments/environment.ts';
-import { CONFIG_SCHEMAS, type ServiceConfig } from './service-config.ts';
+import { platformId } from '../common.ts';
+import type { CreateServiceBody, UpdateServiceBody } from './service-body.ts';
+import type { ServiceConfig } from './service-config.ts';
 
 /**
  * A service is `running` once its workload exists; deployments will add their own
@@ -13,42 +13,7 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 export const ServiceId = platformId('INFSVC');
 
-const TYPES = Object.keys(CONFIG_SCHEMAS).join(', ');
-
-const member = <T extends WorkloadType>(type: T) =>
-  z.strictObject({
-    environment_id: EnvironmentId,
-    name: DnsLabel,
-    type: z.literal(type),
-    config: CONFIG_SCHEMAS[type],
-  });
-
-/** The body of POST /v1/infrastructure/services: the config is checked against the type. */
-export const CreateServiceBody = z.discriminatedUnion(
-  'type',
-  [
-    member('container_service'),
-    member('serverless_function'),
-    member('managed_database'),
-    member('message_queue'),
-  ],
-  { error: `type is one of ${TYPES}.` },
-);
 export type CreateServiceInput = z.output<typeof CreateServiceBody>;
-
-const fixed = (field: string, reason: string) =>
-  z.optional(z.never({ error: `${field} cannot change; ${reason}` }));
-
-/**
- * The body of PATCH /v1/infrastructure/services/{id}: config fields to change, merged
- * over the current config and checked against the service's type.
- */
-export const UpdateServiceBody = z.strictObject({
-  config: z.record(z.string(), z.unknown()),
-  name: fixed('name', 'it is part of the provider resource name.'),
-  type: fixed('type', 'create a new service of the other type.'),
-  environment_id: fixed('environment_id', 'create the service in the other environment.'),
-});
 export type UpdateServiceInput = z.output<typeof UpdateServiceBody>;
 
 export interface ServiceHealth {

@@ -8,12 +8,13 @@ import { createBudget } from '../../domain/budgets/create-budget.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/budgets — a monthly budget with alert thresholds. */
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     body: CreateBudgetBody,
     summary: 'Set a monthly budget on an estate or environment, with alert thresholds',
     problems: [404, 409, 422],

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import { CURRENCY } from '../../domain/common.ts';
 import { GROUPS } from '../../domain/costs/breakdown.ts';
 import { type CostScope, costReport } from '../../domain/costs/cost-report.ts';
 import { CalendarDate, daysBetween, MAX_RANGE_DAYS } from '../../domain/costs/dates.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { CURRENCY } from '../../domain/estates/estate-resource.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 const Query = z

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { checkBudgets } from '../../domain/costs/check-budgets.ts';
 import { ingestUsage } from '../../domain/costs/ingest-usage.ts';
-import { IngestUsageBody } from '../../domain/costs/usage.ts';
+import { IngestUsageBody } from '../../domain/costs/usage-body.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 const IngestResponse = z.object({
   data: z.object({
@@ -20,7 +21,7 @@ const IngestResponse = z.object({
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     body: IngestUsageBody,
     summary: 'Record metered usage of services, at most 400 records at once',
     problems: [404, 422],

@@ -7,13 +7,14 @@ import {
 } from '../../domain/deployments/deployment-resource.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 import { ownedDeployment } from './owned-deployment.ts';
 
 /** POST /v1/infrastructure/deployments/{id}/cancel — stop and roll back a running deployment. */
 export const handler = httpHandler(
   {
     scope: 'deploy',
-    idempotent: true,
+    idempotent,
     params: z.object({ id: DeploymentId }),
     summary: 'Cancel a running deployment and roll it back',
     responses: { 202: dataOf(DeploymentResource) },

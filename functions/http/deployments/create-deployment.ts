@@ -1,5 +1,5 @@
 import { createDeployment } from '../../domain/deployments/create-deployment.ts';
-import { CreateDeploymentBody } from '../../domain/deployments/deployment.ts';
+import { CreateDeploymentBody } from '../../domain/deployments/deployment-body.ts';
 import {
   DeploymentResource,
   toDeploymentResource,
@@ -11,12 +11,13 @@ import {
 } from '../../domain/policies/validate-only.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/deployments — roll a new image out to a service. */
 export const handler = httpHandler(
   {
     scope: 'deploy',
-    idempotent: true,
+    idempotent,
     body: CreateDeploymentBody,
     query: ValidateOnlyQuery,
     summary: 'Roll a new image out to a service',

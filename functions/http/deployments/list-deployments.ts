@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { PageQuery, platformId } from '../../domain/common.ts';
+import { platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
 import {
   DeploymentResource,
   toDeploymentResource,
 } from '../../domain/deployments/deployment-resource.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';

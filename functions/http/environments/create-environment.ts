@@ -1,5 +1,5 @@
 import { createEnvironment } from '../../domain/environments/create-environment.ts';
-import { CreateEnvironmentBody } from '../../domain/environments/environment.ts';
+import { CreateEnvironmentBody } from '../../domain/environments/environment-body.ts';
 import {
   EnvironmentResource,
   toEnvironmentResource,
@@ -12,13 +12,14 @@ import {
 } from '../../domain/policies/validate-only.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/environments — add an environment to an estate. */
 export const handler = httpHandler(
   {
     scope: 'write',
     body: CreateEnvironmentBody,
-    idempotent: true,
+    idempotent,
     query: ValidateOnlyQuery,
     summary: 'Create an environment in an estate',
     responses: {

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
 import {
@@ -9,6 +8,7 @@ import {
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
-import {
-  EnvironmentId,
-  UpdateEnvironmentBody,
-} from '../../domain/environments/environment.ts';
+import { EnvironmentId } from '../../domain/environments/environment.ts';
+import { UpdateEnvironmentBody } from '../../domain/environments/environment-body.ts';
 import {
   EnvironmentResource,
   toEnvironmentResource,

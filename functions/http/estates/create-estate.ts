@@ -1,5 +1,5 @@
 import { createEstate } from '../../domain/estates/create-estate.ts';
-import { CreateEstateBody } from '../../domain/estates/estate.ts';
+import { CreateEstateBody } from '../../domain/estates/estate-body.ts';
 import {
   EstateResource,
   toEstateResource,
@@ -13,12 +13,13 @@ import { requireWorkspace } from '../../platform/auth.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/estates — provision a new estate. */
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     query: ValidateOnlyQuery,
     body: CreateEstateBody,
     summary: 'Provision a new estate',

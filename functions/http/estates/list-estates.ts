@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PageQuery, WorkspaceId } from '../../domain/common.ts';
+import { WorkspaceId } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
 import {
@@ -7,6 +7,7 @@ import {
   toEstateResource,
 } from '../../domain/estates/estate-resource.ts';
 import { PROVIDERS } from '../../domain/estates/regions.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';

@@ -1,13 +1,24 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { EventResource } from '../../events/event-schema.ts';
+import { PageQuery } from '../../domain/page-query.ts';
+import { PlatformEventSchema } from '../../events/event-schema.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
 import { listEvents } from '../../store/events.ts';
+
+/** An event as GET /v1/infrastructure/events lists it: the envelope and when it was published. */
+const EventResource = z
+  .extend(PlatformEventSchema, {
+    published_at: z
+      .nullable(z.iso.datetime())
+      .check(
+        z.meta({ description: 'When the event went onto the bus; null until then.' }),
+      ),
+  })
+  .check(z.meta({ id: 'Event' }));
 
 const Instant = z.iso.datetime({
   offset: false,

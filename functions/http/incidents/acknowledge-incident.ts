@@ -5,12 +5,13 @@ import { toIncidentResource } from '../../domain/incidents/incident-resource.ts'
 import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
 import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/incidents/{id}/acknowledge — someone is on it. */
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     summary: 'Acknowledge an incident',
     problems: [404, 409],
     params: z.object({ id: IncidentId }),

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
 import { IncidentSchema } from '../../domain/incidents/incident-schema.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';

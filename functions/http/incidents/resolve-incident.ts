@@ -6,12 +6,13 @@ import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
 import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
 import { resolveIncident } from '../../domain/incidents/resolve-incident.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/incidents/{id}/resolve — close an incident by hand. */
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     summary: 'Resolve an incident',
     problems: [404, 409],
     params: z.object({ id: IncidentId }),

@@ -1,19 +1,20 @@
 import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { createPolicy } from '../../domain/policies/create-policy.ts';
-import { CreatePolicyBody } from '../../domain/policies/policy.ts';
+import { CreatePolicyBody } from '../../domain/policies/policy-body.ts';
 import {
   PolicyResource,
   toPolicyResource,
 } from '../../domain/policies/policy-resource.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/policies — add a policy to an estate (admin scope). */
 export const handler = httpHandler(
   {
     scope: 'admin',
-    idempotent: true,
+    idempotent,
     body: CreatePolicyBody,
     summary: 'Add an infrastructure policy to an estate',
     problems: [404, 409, 422],

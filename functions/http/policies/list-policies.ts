@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import {
   PolicyResource,
   toPolicyResource,

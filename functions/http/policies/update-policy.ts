@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
-import { PolicyId, UpdatePolicyBody } from '../../domain/policies/policy.ts';
+import { PolicyId } from '../../domain/policies/policy.ts';
+import { UpdatePolicyBody } from '../../domain/policies/policy-body.ts';
 import { PolicyChangedError } from '../../domain/policies/policy-changed.ts';
 import {
   PolicyResource,

@@ -6,20 +6,21 @@ import {
   VerdictResource,
 } from '../../domain/policies/validate-only.ts';
 import { createService } from '../../domain/services/create-service.ts';
-import { CreateServiceBody } from '../../domain/services/service.ts';
+import { CreateServiceBody } from '../../domain/services/service-body.ts';
 import {
   ServiceResource,
   toServiceResource,
 } from '../../domain/services/service-resource.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /** POST /v1/infrastructure/services — create a service's workload in an environment. */
 export const handler = httpHandler(
   {
     scope: 'write',
     body: CreateServiceBody,
-    idempotent: true,
+    idempotent,
     query: ValidateOnlyQuery,
     summary: 'Create a service in an environment',
     responses: {

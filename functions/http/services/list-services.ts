@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { PageQuery } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
+import { PageQuery } from '../../domain/page-query.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
 import {
   ServiceResource,

@@ -6,6 +6,7 @@ import { recordHealthSignal } from '../../domain/health/record-health-signal.ts'
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { idempotent } from '../../platform/idempotency.ts';
 
 /**
  * POST /v1/infrastructure/services/{id}/health — one health observation of a service
@@ -15,7 +16,7 @@ import { httpHandler } from '../../platform/http.ts';
 export const handler = httpHandler(
   {
     scope: 'write',
-    idempotent: true,
+    idempotent,
     summary: 'Record a health signal for a service',
     problems: [404, 409, 422],
     params: z.object({ id: ServiceId }),

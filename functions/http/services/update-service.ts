@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
-import { ServiceId, UpdateServiceBody } from '../../domain/services/service.ts';
+import { ServiceId } from '../../domain/services/service.ts';
+import { UpdateServiceBody } from '../../domain/services/service-body.ts';
 import {
   ServiceResource,
   toServiceResource,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DisplayName } from '../../../functions/domain/common.ts';
+import { DisplayName } from '../../../functions/domain/fields.ts';
 
 describe('DisplayName', () => {
   it.each([

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, routeKey } from '../../../functions/http/routes.ts';
+import { idempotent } from '../../../functions/platform/idempotency.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -34,10 +35,12 @@ describe('POST routes', () => {
     ROUTES.filter((route) => route.method === 'POST').map(
       (route) => [route.name, route] as const,
     ),
-  )('%s takes an Idempotency-Key', (_name, route) => {
-    const source = readFileSync(join(ROOT, route.entry), 'utf8');
+  )('%s takes an Idempotency-Key', async (_name, route) => {
+    const module = (await import(join(ROOT, route.entry))) as {
+      handler: { spec: { idempotent?: unknown } };
+    };
 
-    expect(source).toMatch(/idempotent: true/);
+    expect(module.handler.spec.idempotent).toBe(idempotent);
   });
 });
 

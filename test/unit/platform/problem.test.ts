@@ -5,7 +5,7 @@ import { toProblem } from '../../../functions/platform/problem.ts';
 describe('toProblem', () => {
   it('shows a client error’s code, detail and fields', () => {
     const error = new ValidationError([
-      { field: 'body.name', message: 'Required.', code: 'invalid_type' },
+      { field: 'body.name', message: 'name is required.', code: 'invalid_type' },
     ]);
 
     const problem = toProblem(error, 'req-1');

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll } from 'vitest';
-import { CreateEstateBody } from '../../../functions/domain/estates/estate.ts';
+import { CreateEstateBody } from '../../../functions/domain/estates/estate-body.ts';
 import type { WorkflowName } from '../../../functions/platform/workflows.ts';
 import { documentClient } from '../../../functions/store/client.ts';
 import { listEvents, type StoredEvent } from '../../../functions/store/events.ts';

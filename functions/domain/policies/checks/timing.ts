@@ -1,5 +1,6 @@
-import { type ParametersOf, WEEKDAYS } from '../kinds.ts';
+import type { ParametersOf } from '../kinds.ts';
 import type { PolicySubject } from '../subject.ts';
+import { WEEKDAYS } from '../weekdays.ts';
 
 const minutesOf = (time: string) => {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DnsLabel } from '../../../../functions/domain/common.ts';
 import {
   CreateEnvironmentBody,
   UpdateEnvironmentBody,
-} from '../../../../functions/domain/environments/environment.ts';
+} from '../../../../functions/domain/environments/environment-body.ts';
+import { DnsLabel } from '../../../../functions/domain/fields.ts';
 import { environmentBody } from '../../../support/factories.ts';
 
 describe('DnsLabel', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CreateServiceBody,
   UpdateServiceBody,
-} from '../../../../functions/domain/services/service.ts';
+} from '../../../../functions/domain/services/service-body.ts';
 import { toWorkloadConfig } from '../../../../functions/domain/services/workload.ts';
 import { serviceBody } from '../../../support/factories.ts';
 
