@@ -67,6 +67,14 @@ export const keys = {
     gsi1sk: `POLICY#${policyId}`,
   }),
   estatePolicies: (estateId: string) => `ESTATE#${estateId}#POLICIES`,
+  /**
+   * A workflow start waiting for the table's stream to carry it to Step Functions,
+   * named as the execution is, within its workflow.
+   */
+  workflowStart: (workflow: string, executionName: string) => ({
+    pk: `WORKFLOW#${workflow}#${executionName}`,
+    sk: 'WORKFLOW',
+  }),
   /** The last success of an image in an environment type; lives in the estate's partition. */
   promotion: (estateId: string, environmentType: string, image: string) => ({
     pk: `ESTATE#${estateId}`,

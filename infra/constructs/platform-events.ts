@@ -3,8 +3,6 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -12,6 +10,7 @@ import { EVENT_SOURCE } from '../../functions/domain/events.ts';
 import { alarmedDeadLetters } from './dead-letters.ts';
 import { PlatformFunction } from './platform-function.ts';
 import { grantItemActions } from './table-access.ts';
+import { tableStreamSource } from './table-stream.ts';
 
 export interface PlatformEventsProps {
   readonly stage: string;
@@ -66,20 +65,12 @@ export class PlatformEvents extends Construct {
     this.bus.grantPutEventsTo(fn);
     this.deadLetters.grantSendMessages(fn);
     fn.addEventSource(
-      new DynamoEventSource(table, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      tableStreamSource(table, {
+        entity: 'event',
+        eventNames: ['INSERT'],
         batchSize: 100,
         maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('event') } } },
-          }),
-        ],
+        deadLetters: this.deadLetters,
       }),
     );
     return fn;
