@@ -4,7 +4,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResponse } from '../../functions/platform/http.ts';
-import { AwsEndpoint } from '../../infra/local/aws-endpoint.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { ensureTable } from '../../infra/local/table-setup.ts';
 import {
@@ -15,17 +14,6 @@ import {
 } from '../fixtures/requests.ts';
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
-
-// Step Functions is stubbed on loopback: create-estate starts the provisioning
-// workflow, which is not a DynamoDB call and must not reach AWS.
-const stepFunctions = new AwsEndpoint();
-stepFunctions.register('AWSStepFunctions.StartExecution', async (input) => ({
-  executionArn: `arn:aws:states:us-east-1:000000000000:execution:bench:${String(input.name)}`,
-  startDate: Date.now() / 1000,
-}));
-process.env.AWS_ENDPOINT_URL_SFN = await stepFunctions.listen();
-process.env.PROVISIONING_STATE_MACHINE_ARN =
-  'arn:aws:states:us-east-1:000000000000:stateMachine:bench';
 
 const setup = new DynamoDBClient({});
 await ensureTable(setup, process.env.TABLE_NAME ?? '');
@@ -92,7 +80,6 @@ for (let index = 0; index < SUSTAINED; index += 1) {
   sustainedCommands += again.commands.length;
   rateLimitReports += again.commands.filter((c) => c === 'UpdateItemCommand').length;
 }
-await stepFunctions.close();
 documentClient.destroy();
 process.send?.({
   estateId,

@@ -2,11 +2,7 @@ import type { Scope } from '../platform/auth.ts';
 import { COST_ROUTES } from './cost-routes.ts';
 
 /** What a route's function may do beyond reading the table. */
-export type Grant =
-  | 'table:write'
-  | 'provisioning:start'
-  | 'deprovisioning:start'
-  | 'deployment:start';
+export type Grant = 'table:write';
 
 /**
  * One HTTP route: the single source for the CDK app (one Lambda function per route,
@@ -50,7 +46,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/http/estates/create-estate.ts',
     scope: 'write',
     authorized: true,
-    grants: ['table:write', 'provisioning:start'],
+    grants: ['table:write'],
   },
   {
     name: 'GetEstate',
@@ -77,7 +73,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/http/estates/delete-estate.ts',
     scope: 'write',
     authorized: true,
-    grants: ['table:write', 'deprovisioning:start'],
+    grants: ['table:write'],
   },
   {
     name: 'ListEvents',
@@ -194,7 +190,7 @@ export const ROUTES: readonly Route[] = [
     entry: 'functions/http/deployments/create-deployment.ts',
     scope: 'deploy',
     authorized: true,
-    grants: ['table:write', 'deployment:start'],
+    grants: ['table:write'],
   },
   {
     name: 'GetDeployment',

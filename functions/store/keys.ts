@@ -91,6 +91,15 @@ export const policyByEstate = (estateId: string, policyId: string) => ({
 
 export const estatePolicies = (estateId: string) => `ESTATE#${estateId}#POLICIES`;
 
+/**
+ * A workflow start waiting for the table's stream to carry it to Step Functions,
+ * named as the execution is, within its workflow.
+ */
+export const workflowStart = (workflow: string, executionName: string) => ({
+  pk: `WORKFLOW#${workflow}#${executionName}`,
+  sk: 'WORKFLOW',
+});
+
 /** The last success of an image in an environment type; lives in the estate's partition. */
 export const promotion = (estateId: string, environmentType: string, image: string) => ({
   pk: `ESTATE#${estateId}`,

@@ -1,16 +1,16 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../functions/domain/events.ts';
+import { alarmedDeadLetters } from './dead-letters.ts';
 import { PlatformFunction } from './platform-function.ts';
 import { grantItemActions } from './table-access.ts';
+import { tableStreamSource } from './table-stream.ts';
 
 export interface PlatformEventsProps {
   readonly stage: string;
@@ -38,27 +38,14 @@ export class PlatformEvents extends Construct {
     this.bus = new events.EventBus(this, 'Bus', {
       eventBusName: `platforms-infrastructure-${props.stage}`,
     });
-    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the outbox publisher.',
-    });
-    this.publisher = this.publisherFunction(props.table);
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLettersAlarm', {
+    const deadLetters = alarmedDeadLetters(this, 'DeadLetters', {
+      of: 'the outbox publisher',
       alarmDescription:
         'Platform events could not be delivered and wait in the dead-letter queue.',
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    this.deadLetters = deadLetters.queue;
+    this.deadLetterAlarm = deadLetters.alarm;
+    this.publisher = this.publisherFunction(props.table);
     this.auditLog = this.auditRule(props.auditRetention ?? logs.RetentionDays.ONE_YEAR);
   }
 
@@ -78,20 +65,12 @@ export class PlatformEvents extends Construct {
     this.bus.grantPutEventsTo(fn);
     this.deadLetters.grantSendMessages(fn);
     fn.addEventSource(
-      new DynamoEventSource(table, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      tableStreamSource(table, {
+        entity: 'event',
+        eventNames: ['INSERT'],
         batchSize: 100,
         maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('event') } } },
-          }),
-        ],
+        deadLetters: this.deadLetters,
       }),
     );
     return fn;

@@ -1,7 +1,7 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { Grant, Route } from '../../functions/http/routes.ts';
+import type { Route } from '../../functions/http/routes.ts';
 import { PlatformFunction } from './platform-function.ts';
 import { grantTableData } from './table-access.ts';
 
@@ -12,8 +12,6 @@ export interface RouteFunctionsProps {
   readonly table: dynamodb.Table;
   /** Variables every route function gets, on top of `TABLE_NAME`. */
   readonly environment: Readonly<Record<string, string>>;
-  /** How to give each grant beyond table access; a route asking for a missing one fails synth. */
-  readonly grants?: Readonly<Partial<Record<Grant, (fn: PlatformFunction) => void>>>;
   /** Powertools service name shared by the route functions. @default 'platforms-infrastructure-api' */
   readonly serviceName?: string;
 }
@@ -40,14 +38,6 @@ export class RouteFunctions extends Construct {
   }
 
   private routeFunction(route: Route, props: RouteFunctionsProps): PlatformFunction {
-    // A grant nobody knows how to give fails the synth rather than deploying a
-    // function that is denied at run time.
-    const unsupported = route.grants.filter(
-      (grant) => grant !== 'table:write' && !props.grants?.[grant],
-    );
-    if (unsupported.length > 0)
-      throw new Error(`Route ${route.name} needs grants not wired yet: ${unsupported}`);
-
     const fn = new PlatformFunction(this, route.name, {
       entry: route.entry,
       serviceName: props.serviceName ?? 'platforms-infrastructure-api',
@@ -57,7 +47,6 @@ export class RouteFunctions extends Construct {
     const access = route.grants.includes('table:write') ? 'read-write' : 'read';
     grantTableData(fn, props.table, access);
     if (access === 'read' && route.authorized) grantRateLimitCount(fn, props.table);
-    for (const grant of route.grants) props.grants?.[grant]?.(fn);
     return fn;
   }
 }

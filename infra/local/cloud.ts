@@ -35,6 +35,11 @@ export interface LocalCloudHost {
   readonly sendToQueue: (queueUrl: string, body: string) => void;
 }
 
+/** A stream event source mapping, with the handler module of the function it feeds. */
+export interface LocalEventSourceMapping extends EventSourceMappingOptions {
+  readonly entry: string;
+}
+
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
 const ENTRY_METADATA_KEY = 'platform:entry';
@@ -293,7 +298,7 @@ export class LocalCloud {
     return this.#resources('AWS::SQS::Queue').map(([id]) => this.#ref(id));
   }
 
-  eventSourceMappings(): EventSourceMappingOptions[] {
+  eventSourceMappings(): LocalEventSourceMapping[] {
     return this.#resources('AWS::Lambda::EventSourceMapping').map(([id, resource]) => {
       const properties = resolveValue(resource.Properties ?? {}, this.resolver) as Record<
         string,
@@ -313,10 +318,11 @@ export class LocalCloud {
           | { OnFailure?: { Destination?: string } }
           | undefined
       )?.OnFailure?.Destination;
-      const invoke = this.functionFor(String(properties.FunctionName));
+      const target = String(properties.FunctionName);
       return {
+        entry: String(this.#resource(target).Metadata?.[ENTRY_METADATA_KEY]),
         streamArn: this.#host.streamArn,
-        invoke,
+        invoke: this.functionFor(target),
         batchSize: Number(properties.BatchSize ?? 100),
         filters,
         maxRetryAttempts: Number(properties.MaximumRetryAttempts ?? 3),

@@ -38,6 +38,8 @@ export interface LocalAwsOptions {
   readonly retryMs?: number;
   /** PutEvents fails this many entries first (fault injection). @default 0 */
   readonly failFirstEvents?: number;
+  /** StartExecution fails this many calls first (fault injection). @default 0 */
+  readonly failFirstStarts?: number;
   /**
    * Every scheduled rule runs this often, in seconds; 0 switches them off.
    * @default - each rule's own rate
@@ -53,7 +55,11 @@ export interface LocalAws {
   readonly queues: LocalQueues;
   /** The scheduled rules; `run(name)` runs one at once. */
   readonly scheduler: LocalScheduler;
-  readonly start: () => void;
+  /**
+   * Starts the scheduler and the stream pollers; with `feeding`, only the pollers of
+   * the mappings that feed these handler modules.
+   */
+  readonly start: (feeding?: readonly string[]) => void;
   readonly stop: () => Promise<void>;
 }
 
@@ -80,6 +86,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   stepFunctions = new LocalStepFunctions(cloud.stateMachines(), {
     waitMs: options.waitMs ?? 500,
     retryMs: options.retryMs ?? 100,
+    failFirstStarts: options.failFirstStarts ?? 0,
   });
   queues = new LocalQueues(cloud.queueUrls());
   const bus = new LocalEventBus(cloud.buses(), cloud.rules(), {
@@ -87,9 +94,10 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   });
   for (const service of [stepFunctions, queues, bus]) service.register(endpoint);
   const scheduler = new LocalScheduler(cloud.schedules());
-  const pollers = cloud
-    .eventSourceMappings()
-    .map((mapping) => new StreamPoller(options.dynamoEndpoint, mapping));
+  const pollers = cloud.eventSourceMappings().map((mapping) => ({
+    entry: mapping.entry,
+    poller: new StreamPoller(options.dynamoEndpoint, mapping),
+  }));
   const environment = {
     ...cloud.environment(),
     AWS_ENDPOINT_URL_SFN: url,
@@ -104,13 +112,14 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     bus,
     queues,
     scheduler,
-    start: () => {
-      for (const poller of pollers) poller.start();
+    start: (feeding) => {
+      for (const { entry, poller } of pollers)
+        if (!feeding || feeding.includes(entry)) poller.start();
       scheduler.start(options.scheduleSeconds);
     },
     stop: async () => {
       await scheduler.stop();
-      await Promise.all(pollers.map((poller) => poller.stop()));
+      await Promise.all(pollers.map(({ poller }) => poller.stop()));
       await endpoint.close();
     },
   };

@@ -38,6 +38,11 @@ export class LocalQueues {
     return { MessageId: message.MessageId };
   }
 
+  /** The URL of every queue. */
+  urls(): string[] {
+    return [...this.#queues.keys()];
+  }
+
   messages(url: string): readonly QueuedMessage[] {
     return this.#queue(url);
   }

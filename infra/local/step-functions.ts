@@ -22,6 +22,8 @@ export interface LocalStepFunctionsOptions {
   readonly waitMs?: number;
   /** Every Retry interval lasts this long locally, in milliseconds. @default 50 */
   readonly retryMs?: number;
+  /** StartExecution fails this many calls with a 500 before any starts (fault injection). @default 0 */
+  readonly failFirstStarts?: number;
 }
 
 type Status = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
@@ -92,6 +94,7 @@ export class LocalStepFunctions {
   readonly #executions = new Map<string, Execution>();
   readonly #waitMs: number;
   readonly #retryMs: number;
+  #startFailuresLeft: number;
 
   constructor(
     definitions: readonly LocalStateMachineDefinition[],
@@ -99,6 +102,7 @@ export class LocalStepFunctions {
   ) {
     this.#waitMs = options.waitMs ?? 200;
     this.#retryMs = options.retryMs ?? 50;
+    this.#startFailuresLeft = options.failFirstStarts ?? 0;
     for (const spec of definitions) {
       const missing = stateNames(spec.definition).tasks.filter(
         (task) => !spec.tasks[task],
@@ -141,7 +145,16 @@ export class LocalStepFunctions {
     await Promise.all(running.map((execution) => execution.done));
   }
 
+  /** How many of the injected StartExecution failures are still to come (fault drills). */
+  get startFailuresLeft(): number {
+    return this.#startFailuresLeft;
+  }
+
   async startExecution(input: Record<string, unknown>) {
+    if (this.#startFailuresLeft > 0) {
+      this.#startFailuresLeft -= 1;
+      throw new AwsServiceError('ServiceUnavailable', 'Injected failure.', 500);
+    }
     const stateMachineArn = String(input.stateMachineArn ?? '');
     const entry = this.#machines.get(stateMachineArn);
     if (!entry)

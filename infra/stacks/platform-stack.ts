@@ -1,5 +1,4 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ROUTES, type Route } from '../../functions/http/routes.ts';
 import { Api } from '../constructs/api.ts';
@@ -10,9 +9,9 @@ import { EstateWorkflows } from '../constructs/estate-workflows.ts';
 import { Health } from '../constructs/health.ts';
 import { Incidents } from '../constructs/incidents.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
-import type { PlatformFunction } from '../constructs/platform-function.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
 import { UsageCollector } from '../constructs/usage-collector.ts';
+import { WorkflowStarter } from '../constructs/workflow-starter.ts';
 import type { StageConfig } from '../stage-config.ts';
 
 export interface PlatformStackProps extends StackProps {
@@ -26,7 +25,7 @@ const DISPOSABLE_STAGES: ReadonlySet<string> = new Set(['dev']);
 
 /**
  * The whole API for one stage: the table, the route functions, the HTTP API, the
- * estate workflows and the platform events.
+ * estate and deployment workflows with their starter, and the platform events.
  */
 export class PlatformStack extends Stack {
   /** The provisioning and deprovisioning workflows. */
@@ -35,6 +34,8 @@ export class PlatformStack extends Stack {
   readonly events: PlatformEvents;
   /** The rolling deployment workflow. */
   readonly deployments: DeploymentWorkflow;
+  /** The function that starts the workflows requests ask for, from the table's stream. */
+  readonly workflowStarter: WorkflowStarter;
   /** The health schedule and the roster of estates it reads. */
   readonly health: Health;
   /** The rule and function that open and resolve incidents from platform events. */
@@ -60,6 +61,14 @@ export class PlatformStack extends Stack {
     this.events = events;
     this.estates = estates;
     this.deployments = deployments;
+    this.workflowStarter = new WorkflowStarter(this, 'WorkflowStarts', {
+      table: data.table,
+      stateMachines: {
+        provisioning: estates.provisioning,
+        deprovisioning: estates.deprovisioning,
+        deployment: deployments.stateMachine,
+      },
+    });
     const linked = {
       table: data.table,
       bus: events.bus,
@@ -73,14 +82,6 @@ export class PlatformStack extends Stack {
       environment: {
         CURSOR_SIGNING_KEY: cursorKey.environmentValue(),
         WORKSPACE_RATE_LIMIT_PER_MINUTE: String(config.workspaceRateLimitPerMinute),
-      },
-      grants: {
-        'provisioning:start': (fn) =>
-          grantStart(fn, estates.provisioning, 'PROVISIONING_STATE_MACHINE_ARN'),
-        'deprovisioning:start': (fn) =>
-          grantStart(fn, estates.deprovisioning, 'DEPROVISIONING_STATE_MACHINE_ARN'),
-        'deployment:start': (fn) =>
-          grantStart(fn, deployments.stateMachine, 'DEPLOYMENT_STATE_MACHINE_ARN'),
       },
     });
     this.usageCollector = new UsageCollector(this, 'UsageCollector', {
@@ -96,14 +97,4 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
   }
-}
-
-/** Lets a function start one workflow, and tells it the workflow's ARN. */
-function grantStart(
-  fn: PlatformFunction,
-  machine: sfn.StateMachine,
-  variable: string,
-): void {
-  machine.grantStartExecution(fn);
-  fn.addEnvironment(variable, machine.stateMachineArn);
 }

@@ -8,7 +8,8 @@ import { bundle } from '../../bench/bundle-size.ts';
 import type { HttpEvent } from '../../functions/platform/http.ts';
 import { estateBody, idempotencyKey, workspaceId } from '../support/factories.ts';
 import { type CallOptions, call } from '../support/http.ts';
-import { useLocalAws } from '../support/local-aws.ts';
+import { executionArnOf, useLocalAws } from '../support/local-aws.ts';
+import { tableItems } from '../support/table.ts';
 import { anEvent, insertsOf, outboxItem, store } from '../unit/events/factories.ts';
 import { type BundledHandler, startBundledHandler } from './support/bundled-handler.ts';
 
@@ -20,11 +21,12 @@ const ENTRIES = {
   getEstate: 'functions/http/estates/get-estate.ts',
   listEstates: 'functions/http/estates/list-estates.ts',
   publishEvents: 'functions/events/publish-events.ts',
+  startWorkflows: 'functions/events/start-workflows.ts',
 } as const;
 type Entry = keyof typeof ENTRIES;
 
-// The outbox publisher is invoked by the test alone: the stream pollers stay off.
-const localAws = useLocalAws({ streams: false });
+// The stream functions are invoked by the test alone: the stream pollers stay off.
+const localAws = useLocalAws({ streams: 'none' });
 
 const outdir = mkdtempSync(join(tmpdir(), 'pia-bundles-'));
 const handlers = new Map<Entry, BundledHandler>();
@@ -94,7 +96,7 @@ const bundledInputs = (name: Entry): string[] =>
   );
 
 describe('the bundled estate functions', () => {
-  it('create an estate: one transaction, then its provisioning workflow starts', async () => {
+  it('create an estate in provisioning, with a Location', async () => {
     const workspace = workspaceId();
 
     const response = await create(workspace);
@@ -173,6 +175,24 @@ describe('the bundled outbox publisher', () => {
   });
 });
 
+describe('the bundled workflow starter', () => {
+  it('starts the execution a committed workflow start asks for', async () => {
+    const created = await create(workspaceId());
+    const id: string = created.body.data.id;
+    const starts = await tableItems('workflow_start');
+
+    const result = await bundled('startWorkflows').invoke(
+      insertsOf(starts.filter((start) => start.execution_name === id)),
+    );
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    const execution = localAws().stepFunctions.describe({
+      executionArn: executionArnOf('provisioning', id),
+    });
+    expect(execution.input).toBe(JSON.stringify({ estate_id: id }));
+  });
+});
+
 describe('the bundles', () => {
   it('carry none of the code the esbuild aliases replace', () => {
     const replaced =
@@ -181,6 +201,16 @@ describe('the bundles', () => {
     for (const name of Object.keys(ENTRIES) as Entry[]) {
       expect(bundledInputs(name).filter((path) => replaced.test(path))).toEqual([]);
     }
+  });
+
+  it('leave the Step Functions client to the workflow starter', () => {
+    const sfnClient = /node_modules\/@aws-sdk\/client-sfn\//;
+
+    const carrying = (Object.keys(ENTRIES) as Entry[]).filter((name) =>
+      bundledInputs(name).some((path) => sfnClient.test(path)),
+    );
+
+    expect(carrying).toEqual(['startWorkflows']);
   });
 
   it('carry no code that reads the endpoint-discovery cache', () => {

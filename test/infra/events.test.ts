@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_SOURCE } from '../../functions/domain/events.ts';
 import { joinedText } from './support/definition.ts';
 import {
+  filterPatternsOf,
   logicalIdOf,
+  mappingFeeding,
   onlyLogicalId,
   resourceById,
   roleOf,
@@ -23,10 +25,7 @@ function eventsIds() {
 }
 
 const mapping = (): TemplateResource =>
-  resourceById(
-    templateFor(),
-    onlyLogicalId(templateFor(), 'AWS::Lambda::EventSourceMapping'),
-  );
+  mappingFeeding(templateFor(), eventsIds().publisher);
 
 const publisherStatements = () => {
   const template = templateFor();
@@ -50,34 +49,8 @@ describe('PlatformEvents', () => {
     });
   });
 
-  it('feeds the publisher from the table stream, from its oldest record', () => {
-    const table = onlyLogicalId(templateFor(), 'AWS::DynamoDB::Table');
-
-    const { Properties } = mapping();
-
-    expect(Properties).toMatchObject({
-      EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
-      FunctionName: { Ref: eventsIds().publisher },
-      StartingPosition: 'TRIM_HORIZON',
-    });
-  });
-
-  it('splits a failing batch, retries it a bounded number of times and takes partial failures', () => {
-    const { Properties } = mapping();
-
-    expect(Properties).toMatchObject({
-      BisectBatchOnFunctionError: true,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
-    expect(Properties?.MaximumRetryAttempts).toBeGreaterThan(0);
-  });
-
   it('passes only inserted outbox events to the publisher', () => {
-    const criteria = mapping().Properties?.FilterCriteria as {
-      Filters: { Pattern: string }[];
-    };
-
-    const patterns = criteria.Filters.map((filter) => JSON.parse(filter.Pattern));
+    const patterns = filterPatternsOf(mapping());
 
     expect(patterns).toEqual([
       { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['event'] } } } },
@@ -159,20 +132,6 @@ describe('PlatformEvents', () => {
         }),
       }),
     );
-  });
-
-  it('alarms as soon as one message waits in the dead-letter queue', () => {
-    const template = templateFor();
-
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [eventsIds().queue, 'QueueName'] } },
-      ],
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-    });
   });
 
   it('copies every platform event on the bus to the audit log group', () => {

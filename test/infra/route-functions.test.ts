@@ -1,15 +1,14 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ROUTES, type Route } from '../../functions/http/routes.ts';
+import { ROUTES } from '../../functions/http/routes.ts';
 import {
   actionsOf,
   functionEntries,
   functionFor,
-  logicalIdOf,
   onlyLogicalId,
   resourceById,
 } from './support/resources.ts';
-import { synthFor, templateFor } from './support/synth.ts';
+import { templateFor } from './support/synth.ts';
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
@@ -20,23 +19,6 @@ const WRITE_ACTIONS = [
 const readRoutes = ROUTES.filter((route) => !route.grants.includes('table:write'));
 const writeRoutes = ROUTES.filter((route) => route.grants.includes('table:write'));
 const routeEntries: readonly unknown[] = ROUTES.map((route) => route.entry);
-
-/** The ARN variables a route gets for each workflow its grants let it start. */
-function workflowVariables(route: Route): Record<string, { Ref: string }> {
-  const { estates, deployments } = synthFor().stack;
-  const variables: Record<string, { Ref: string }> = {};
-  if (route.grants.includes('provisioning:start'))
-    variables.PROVISIONING_STATE_MACHINE_ARN = { Ref: logicalIdOf(estates.provisioning) };
-  if (route.grants.includes('deprovisioning:start'))
-    variables.DEPROVISIONING_STATE_MACHINE_ARN = {
-      Ref: logicalIdOf(estates.deprovisioning),
-    };
-  if (route.grants.includes('deployment:start'))
-    variables.DEPLOYMENT_STATE_MACHINE_ARN = {
-      Ref: logicalIdOf(deployments.stateMachine),
-    };
-  return variables;
-}
 
 describe('RouteFunctions', () => {
   it('creates one function per route', () => {
@@ -61,32 +43,28 @@ describe('RouteFunctions', () => {
     });
   });
 
-  it.each(ROUTES)(
-    'gives $name the table, the cursor key, its workflows and its settings',
-    (route) => {
-      const template = templateFor();
-      const table = onlyLogicalId(template, 'AWS::DynamoDB::Table');
-      const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
+  it.each(ROUTES)('gives $name the table, the cursor key and its settings', (route) => {
+    const template = templateFor();
+    const table = onlyLogicalId(template, 'AWS::DynamoDB::Table');
+    const secret = onlyLogicalId(template, 'AWS::SecretsManager::Secret');
 
-      const fn = functionFor(template, route.entry);
+    const fn = functionFor(template, route.entry);
 
-      expect(fn.Properties?.Environment).toEqual({
-        Variables: {
-          TABLE_NAME: { Ref: table },
-          CURSOR_SIGNING_KEY: {
-            'Fn::Join': [
-              '',
-              ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}'],
-            ],
-          },
-          WORKSPACE_RATE_LIMIT_PER_MINUTE: '600',
-          POWERTOOLS_SERVICE_NAME: 'platforms-infrastructure-api',
-          NODE_OPTIONS: '--enable-source-maps',
-          ...workflowVariables(route),
+    expect(fn.Properties?.Environment).toEqual({
+      Variables: {
+        TABLE_NAME: { Ref: table },
+        CURSOR_SIGNING_KEY: {
+          'Fn::Join': [
+            '',
+            ['{{resolve:secretsmanager:', { Ref: secret }, ':SecretString:::}}'],
+          ],
         },
-      });
-    },
-  );
+        WORKSPACE_RATE_LIMIT_PER_MINUTE: '600',
+        POWERTOOLS_SERVICE_NAME: 'platforms-infrastructure-api',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+  });
 
   it.each(ROUTES)('keeps the logs of $name for a month in its own log group', (route) => {
     const template = templateFor();

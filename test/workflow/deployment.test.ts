@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '../../functions/platform/auth.ts';
-import { useLocalAws } from '../support/local-aws.ts';
+import { startsPut, transactionsSent } from '../support/commands.ts';
+import { useLocalAws, workflowsSettled } from '../support/local-aws.ts';
 import { seedActiveEstate, seedContainerService } from '../support/seed.ts';
 
 process.env.SIM_TIME_SCALE = '0.01';
@@ -43,7 +44,7 @@ async function deploy(
 }
 
 async function settled(deploymentId: string) {
-  await localAws().stepFunctions.idle();
+  await workflowsSettled(localAws());
   const deployment = await getDeployment(deploymentId);
   if (!deployment) throw new Error('deployment vanished');
   return deployment;
@@ -119,6 +120,34 @@ describe('the synthesized deployment workflow', () => {
     );
   });
 
+  it('locks the service and asks for its workflow in one transaction', async () => {
+    const estate = await seedActiveEstate();
+    const service = await seedContainerService(estate);
+    let deploymentId = '';
+
+    const [transaction = []] = await transactionsSent(async () => {
+      const deployment = await createDeployment(
+        {
+          environment_id: service.environment_id,
+          service_id: service.id,
+          image: 'ghcr.io/apex-digital/payments-api:v2.7.0',
+          strategy: 'rolling',
+          rolling: {},
+        },
+        caller,
+      );
+      deploymentId = deployment.deployment_id;
+    });
+
+    expect(
+      transaction.some((item) => item.Update?.Key?.pk === `SERVICE#${service.id}`),
+    ).toBe(true);
+    expect(startsPut(transaction)).toEqual([
+      ['deployment', deploymentId, { deployment_id: deploymentId }],
+    ]);
+    expect((await settled(deploymentId)).status).toBe('succeeded');
+  });
+
   it('lets exactly one of two simultaneous deployments to a service through', async () => {
     const estate = await seedActiveEstate();
     const service = await seedContainerService(estate);
@@ -143,7 +172,7 @@ describe('the synthesized deployment workflow', () => {
     expect(String((lost[0] as PromiseRejectedResult).reason.code)).toBe(
       'deployment_in_progress',
     );
-    await localAws().stepFunctions.idle();
+    await workflowsSettled(localAws());
   });
 
   it('refuses the image the service already runs', async () => {

@@ -2,7 +2,8 @@ import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import type { EstateItem } from '../../functions/store/estates.ts';
 import { getEstate } from '../../functions/store/estates.ts';
-import { useTable } from '../support/table.ts';
+import { startsPut, transactionsSent } from '../support/commands.ts';
+import { tableItems, useTable } from '../support/table.ts';
 import {
   estateInput,
   eventsOf,
@@ -10,6 +11,7 @@ import {
   executionArnOf,
   finished,
   useLocalWorkflows,
+  workflowsSettled,
 } from './support/local-workflows.ts';
 
 // The simulated driver reads these once, when the first task loads it. Six failures
@@ -37,15 +39,34 @@ async function activeEstate(name: string): Promise<EstateItem> {
   return estate;
 }
 
-/** Asks the domain to delete an estate without services, as DELETE does. */
-async function deleteEstate(estateId: string): Promise<void> {
-  const { deleteEstate: remove } = await import(
+/** Asks the domain to delete an estate without services, as DELETE does once read. */
+async function remove(estate: EstateItem): Promise<void> {
+  const { deleteEstate: domainDelete } = await import(
     '../../functions/domain/estates/delete-estate.ts'
   );
+  await domainDelete(estate, { cascade: false, countServices: async () => 0 });
+}
+
+/** Reads an estate and asks for its deletion. */
+async function requestDelete(estateId: string): Promise<void> {
   const estate = await getEstate(estateId);
   if (!estate) throw new Error(`${estateId} does not exist`);
-  await remove(estate, { cascade: false, countServices: async () => 0 });
+  await remove(estate);
 }
+
+/** Deletes an estate and waits until the teardown it asks for has run. */
+async function deleteEstate(estateId: string): Promise<void> {
+  await requestDelete(estateId);
+  await workflowsSettled(local.aws());
+}
+
+/** The workflow start items of an estate's teardowns. */
+const teardownStartsOf = async (estateId: string) =>
+  (await tableItems('workflow_start')).filter(
+    (item) =>
+      item.workflow === 'deprovisioning' &&
+      item.input === JSON.stringify({ estate_id: estateId }),
+  );
 
 /** Waits for every deprovisioning execution of an estate; returns them oldest first. */
 async function teardownsOf(estateId: string) {
@@ -78,6 +99,43 @@ describe('deprovisioning workflow', () => {
       'infrastructure.estate.deprovisioning_started',
       'infrastructure.estate.deprovisioned',
     ]);
+  });
+
+  it('asks for the teardown in the transaction that starts deprovisioning', async () => {
+    const estate = await activeEstate('Search Platform Infrastructure');
+
+    const [transaction = []] = await transactionsSent(() => requestDelete(estate.id));
+
+    const execution = `${estate.id}-deprovision-${estate.version}`;
+    expect(
+      transaction.some((item) => item.Update?.Key?.pk === `ESTATE#${estate.id}`),
+    ).toBe(true);
+    expect(startsPut(transaction)).toEqual([
+      ['deprovisioning', execution, { estate_id: estate.id }],
+    ]);
+    await workflowsSettled(local.aws());
+  });
+
+  it('asks again for the same teardown when deleted again meanwhile, and runs it once', async () => {
+    const estate = await activeEstate('Ledger Platform Infrastructure');
+    await requestDelete(estate.id);
+    const [first] = await teardownStartsOf(estate.id);
+    // The second DELETE read the estate while its teardown ran, however quick it is here.
+    const deprovisioning: EstateItem = {
+      ...estate,
+      status: 'deprovisioning',
+      teardown_execution: String(first?.execution_name),
+    };
+
+    await remove(deprovisioning);
+    const [again, ...more] = await teardownStartsOf(estate.id);
+    await workflowsSettled(local.aws());
+    const runs = await teardownsOf(estate.id);
+
+    expect(more).toEqual([]);
+    expect(again?.execution_name).toBe(first?.execution_name);
+    expect(again?.requested_at).not.toBe(first?.requested_at);
+    expect(runs.map((run) => run.status)).toEqual(['SUCCEEDED']);
   });
 
   it('marks the estate failed with a readable reason when the teardown is refused', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callerFromClaims } from '../../functions/platform/auth.ts';
 import { eventually } from '../support/http-client.ts';
-import { useLocalAws } from '../support/local-aws.ts';
+import { useLocalAws, workflowsSettled } from '../support/local-aws.ts';
 import { seedActiveEstate, seedContainerService } from '../support/seed.ts';
 
 process.env.SIM_TIME_SCALE = '0.01';
@@ -35,7 +35,7 @@ async function deploy(service: { id: string; environment_id: string }, image: st
     },
     caller,
   );
-  await localAws().stepFunctions.idle();
+  await workflowsSettled(localAws());
   return deployment;
 }
 

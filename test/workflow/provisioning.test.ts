@@ -10,7 +10,8 @@ import { logger } from '../../functions/platform/logger.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { buildPutEstate, getEstate } from '../../functions/store/estates.ts';
 import { allocateId } from '../../functions/store/ids.ts';
-import { useTable } from '../support/table.ts';
+import { tableItems, useTable } from '../support/table.ts';
+import { streamRecord } from '../unit/events/factories.ts';
 import {
   estateInput,
   eventsOf,
@@ -33,7 +34,7 @@ Object.assign(process.env, {
 useTable();
 const local = useLocalWorkflows();
 
-/** Creates an estate through the domain, which starts its provisioning workflow. */
+/** Creates an estate through the domain; the stream starts its provisioning workflow. */
 async function createEstate(name: string) {
   const { createEstate: create } = await import(
     '../../functions/domain/estates/create-estate.ts'
@@ -202,14 +203,18 @@ describe('provisioning execution names', () => {
     await expect(again).rejects.toBeInstanceOf(ExecutionAlreadyExists);
   });
 
-  it('lets startWorkflow treat a finished execution as already started', async () => {
-    const { startWorkflow } = await import('../../functions/platform/workflows.ts');
+  it('lets the starter take a finished execution as already started', async () => {
+    const { handler } = await import('../../functions/events/start-workflows.ts');
     const estate = await createEstate('Identity Platform Infrastructure');
     await finished(local.sfn(), executionArnOf('provisioning', estate.id));
+    const [start] = (await tableItems('workflow_start')).filter(
+      (item) => item.execution_name === estate.id,
+    );
+    if (!start) throw new Error(`no workflow start for ${estate.id}`);
 
-    const restart = startWorkflow('provisioning', estate.id, { estate_id: estate.id });
+    const response = await handler({ Records: [streamRecord('MODIFY', start, 1)] });
 
-    await expect(restart).resolves.toBeUndefined();
+    expect(response).toEqual({ batchItemFailures: [] });
     expect((await getEstate(estate.id))?.status).toBe('active');
     expect(
       (await eventTypesOf(estate.id)).filter(

@@ -4,7 +4,6 @@ import {
   NotFoundError,
   UnprocessableError,
 } from '../../platform/errors.ts';
-import { startWorkflow } from '../../platform/workflows.ts';
 import {
   buildLockService,
   buildPutDeployment,
@@ -15,6 +14,10 @@ import { getEstate } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { allocateId } from '../../store/ids.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import {
+  buildPutWorkflowStart,
+  type WorkflowStart,
+} from '../../store/workflow-starts.ts';
 import { nowIso } from '../common.ts';
 import { breakGlassRecord } from '../policies/break-glass.ts';
 import { judgeDeployment } from '../policies/deployment-policies.ts';
@@ -31,7 +34,10 @@ const DEPLOYABLE = ['container_service', 'serverless_function'];
 /**
  * Starts a rolling deployment of an image to a service. Refused when the service is
  * not the caller's (404), not in the named environment or runs no image (422), already
- * runs that image, or is being deployed by another deployment (409, naming it).
+ * runs that image, or is being deployed by another deployment (409, naming it). The
+ * deployment, the service's lock and the start of the deployment workflow are one
+ * transaction, so a service is never locked by a deployment whose workflow was not
+ * asked for; the table's stream starts the workflow a moment later.
  */
 export async function createDeployment(
   input: CreateDeploymentInput,
@@ -103,6 +109,7 @@ export async function createDeployment(
           deploymentEvent(deployment, estate.service_line_id, 'started', now),
         ),
       },
+      { Put: buildPutWorkflowStart(rollout(deployment.deployment_id), now) },
       ...verdictPuts(estate, verdict, policyTarget(deployment), now),
     ]);
   } catch (error) {
@@ -110,11 +117,15 @@ export async function createDeployment(
     const current = await getRolloutService(service.id);
     throw busy(service.id, current?.active_deployment_id ?? 'unknown');
   }
-  await startWorkflow('deployment', deployment.deployment_id, {
-    deployment_id: deployment.deployment_id,
-  });
   return deployment;
 }
+
+/** The deployment workflow's start, named after the deployment. */
+const rollout = (deploymentId: string): WorkflowStart => ({
+  workflow: 'deployment',
+  executionName: deploymentId,
+  input: { deployment_id: deploymentId },
+});
 
 const policyTarget = (deployment: Deployment) => ({
   action: 'create_deployment' as const,

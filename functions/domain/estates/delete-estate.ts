@@ -1,8 +1,12 @@
 import { ConflictError } from '../../platform/errors.ts';
-import { startWorkflow } from '../../platform/workflows.ts';
 import { buildEstateTransition, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { transact } from '../../store/transact.ts';
+import {
+  buildPutWorkflowStart,
+  requestWorkflowStart,
+  type WorkflowStart,
+} from '../../store/workflow-starts.ts';
 import { nowIso } from '../common.ts';
 import { estateEvent } from './estate-events.ts';
 
@@ -16,19 +20,20 @@ export interface DeleteEstateOptions {
 /**
  * Starts tearing an estate down. Refused while it is still provisioning, and while
  * services remain unless the caller asks for a cascading teardown. Asking again while
- * it is already going (or gone) changes nothing. The workflow execution is named after
- * the estate and the version the teardown starts from: one teardown never runs twice,
- * and deleting again after a teardown failed starts a new execution rather than
- * meeting the finished one's name.
+ * it is already going (or gone) changes nothing. The teardown's workflow start is
+ * written in the transaction that moves the estate to `deprovisioning`; the table's
+ * stream starts it. The execution is named after the estate and the version the
+ * teardown starts from: one teardown never runs twice, and deleting again after a
+ * teardown failed starts a new execution rather than meeting the finished one's name.
  */
 export async function deleteEstate(
   estate: EstateItem,
   options: DeleteEstateOptions,
 ): Promise<EstateItem> {
   if (estate.status === 'deprovisioning' && estate.teardown_execution) {
-    // Starting the same execution again is harmless, and heals a teardown whose first
-    // start was lost after the estate had already changed status.
-    await startTeardown(estate.id, estate.teardown_execution);
+    // Asking for the same execution again is harmless (Step Functions runs a name
+    // once), and gives an operator a way to push a start that exhausted its retries.
+    await requestWorkflowStart(teardown(estate.id, estate.teardown_execution));
     return estate;
   }
   if (estate.status === 'deprovisioning' || estate.status === 'deprovisioned')
@@ -75,10 +80,14 @@ export async function deleteEstate(
         estateEvent(next, 'deprovisioning_started', now, { cascade: options.cascade }),
       ),
     },
+    { Put: buildPutWorkflowStart(teardown(estate.id, execution), now) },
   ]);
-  await startTeardown(estate.id, execution);
   return next;
 }
 
-const startTeardown = (estateId: string, execution: string) =>
-  startWorkflow('deprovisioning', execution, { estate_id: estateId });
+/** The deprovisioning workflow's start, under the execution name of this teardown. */
+const teardown = (estateId: string, execution: string): WorkflowStart => ({
+  workflow: 'deprovisioning',
+  executionName: execution,
+  input: { estate_id: estateId },
+});

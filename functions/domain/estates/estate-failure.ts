@@ -8,8 +8,8 @@ import { transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { estateEvent } from './estate-events.ts';
 
-// Kept apart from provisioning.ts, which reaches the cloud drivers: the estate-creating
-// route marks a lost workflow start failed with this and need not bundle any driver.
+// Kept apart from provisioning.ts, which reaches the cloud drivers: reading an estate
+// and marking it failed need no driver, so a module that only does that bundles none.
 
 /** The estate, which a workflow step is only ever started for. */
 export async function mustGetEstate(estateId: string): Promise<EstateItem> {

@@ -27,7 +27,6 @@ export const handler = httpHandler(
       200: dataOf(VerdictResource),
       202: { body: dataOf(EstateResource), headers: ['location', 'etag'] },
     },
-    problems: [503],
   },
   async ({ body, query, caller }) => {
     requireWorkspace(caller, body.workspace_id);

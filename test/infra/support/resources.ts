@@ -23,6 +23,27 @@ export function onlyLogicalId(template: Template, type: string): string {
   return ids[0] as string;
 }
 
+/** The event source mapping that feeds the function with `functionId`. */
+export function mappingFeeding(template: Template, functionId: string): TemplateResource {
+  const matches = Object.values(
+    resources(template, 'AWS::Lambda::EventSourceMapping'),
+  ).filter(
+    (mapping) =>
+      JSON.stringify(mapping.Properties?.FunctionName) ===
+      JSON.stringify({ Ref: functionId }),
+  );
+  if (matches.length !== 1) throw new Error(`Expected one mapping for ${functionId}`);
+  return matches[0] as TemplateResource;
+}
+
+/** The event filter patterns of an event source mapping, parsed. */
+export function filterPatternsOf(mapping: TemplateResource): unknown[] {
+  const criteria = mapping.Properties?.FilterCriteria as
+    | { Filters?: { Pattern: string }[] }
+    | undefined;
+  return (criteria?.Filters ?? []).map((filter) => JSON.parse(filter.Pattern));
+}
+
 /** The resource with `logicalId`. */
 export function resourceById(template: Template, logicalId: string): TemplateResource {
   const resource = (template.toJSON().Resources as Resources)[logicalId];
@@ -53,6 +74,14 @@ export function functionFor(template: Template, entry: string): TemplateResource
   );
   if (matches.length !== 1) throw new Error(`Expected one function for ${entry}`);
   return matches[0] as TemplateResource;
+}
+
+/** The environment variables of a Lambda function resource, by name. */
+export function variablesOf(fn: TemplateResource): Record<string, unknown> {
+  const environment = fn.Properties?.Environment as
+    | { Variables?: Record<string, unknown> }
+    | undefined;
+  return environment?.Variables ?? {};
 }
 
 /** An IAM policy statement with its actions and resources always as lists. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { handler as createEstate } from '../../../functions/http/estates/create-estate.ts';
 import { handler as getEstate } from '../../../functions/http/estates/get-estate.ts';
 import { handler as listEstates } from '../../../functions/http/estates/list-estates.ts';
+import { putItems, startsPut, transactionsSent } from '../../support/commands.ts';
 import { estateBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
-import { useLocalAws } from '../../support/local-aws.ts';
+import { useLocalAws, workflowsSettled } from '../../support/local-aws.ts';
 
 const localAws = useLocalAws();
 
@@ -46,6 +47,30 @@ describe('POST /v1/infrastructure/estates', () => {
     expect(estate.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(response.headers.location).toBe(`${ESTATES}/${estate.id}`);
     expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('asks for the provisioning workflow in the transaction that creates the estate', async () => {
+    let id = '';
+
+    const transactions = await transactionsSent(async () => {
+      id = (await post(estateBody())).body.data.id;
+    });
+
+    const [transaction = []] = transactions;
+    expect(transactions).toHaveLength(1);
+    expect(putItems(transaction)).toContainEqual(
+      expect.objectContaining({ entity: 'estate', id }),
+    );
+    expect(startsPut(transaction)).toEqual([['provisioning', id, { estate_id: id }]]);
+  });
+
+  it('provisions the estate to active once the stream has started its workflow', async () => {
+    const created = await post(estateBody());
+
+    await workflowsSettled(localAws());
+    const response = await get(created.body.data.id);
+
+    expect(response.body.data.status).toBe('active');
   });
 
   it('fills in the region’s first three zones when none are named', async () => {
@@ -195,7 +220,7 @@ describe('GET /v1/infrastructure/estates', () => {
   });
 
   it('filters by status and provider', async () => {
-    await localAws().stepFunctions.idle();
+    await workflowsSettled(localAws());
 
     const active = await list(`workspace_id=${workspaceId}&status=active`, workspaceId);
     const provisioning = await list(

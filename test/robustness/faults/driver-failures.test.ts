@@ -6,6 +6,7 @@ import { tableItems, useTable } from '../../support/table.ts';
 import {
   estateInput,
   useLocalWorkflows,
+  workflowsSettled,
 } from '../../workflow/support/local-workflows.ts';
 import { loadHandlers, routeFor } from '../support/operations.ts';
 
@@ -46,7 +47,7 @@ describe('a driver failing transiently in every workflow', () => {
     const estate = await createEstate(estateInput(ESTATE));
     const workspace = estate.workspace_id;
 
-    await local.aws().stepFunctions.idle();
+    await workflowsSettled(local.aws());
     const provisioned = await getEstate(estate.id);
     const environment = await post(
       'CreateEnvironment',
@@ -67,7 +68,7 @@ describe('a driver failing transiently in every workflow', () => {
       },
       workspace,
     );
-    await local.aws().stepFunctions.idle();
+    await workflowsSettled(local.aws());
     const deployments = await tableItems('deployment');
     const services = await tableItems('service');
     const { handler: remove } = await import(
@@ -80,7 +81,7 @@ describe('a driver failing transiently in every workflow', () => {
       query: 'cascade=true',
       workspaceId: workspace,
     });
-    await local.aws().stepFunctions.idle();
+    await workflowsSettled(local.aws());
     const torn = await getEstate(estate.id);
     const failedTasks = warn.mock.calls.filter(([message]) => message === 'task failed');
 

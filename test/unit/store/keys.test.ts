@@ -12,6 +12,7 @@ describe('keys', () => {
       keys.service('INFSVC-26-000001').pk,
       keys.idempotency('WS-26-000001', 'key-1').pk,
       keys.rateLimit('WS-26-000001', 1_775_000_000).pk,
+      keys.workflowStart('provisioning', 'ESTATE-26-000001').pk,
     ];
 
     const prefixes = partitions.map((pk) => pk.split('#')[0]);

@@ -1,26 +1,20 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeExecutionCommand,
   type DescribeExecutionCommandOutput,
+  ExecutionDoesNotExist,
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll } from 'vitest';
 import { CreateEstateBody } from '../../../functions/domain/estates/estate-body.ts';
-import type { WorkflowName } from '../../../functions/platform/workflows.ts';
 import { documentClient } from '../../../functions/store/client.ts';
 import { listEvents, type StoredEvent } from '../../../functions/store/events.ts';
 import * as keys from '../../../functions/store/keys.ts';
-import { type LocalAws, startLocalAws } from '../../../infra/local/local-aws.ts';
-import { REPO_ROOT } from '../../../infra/local/runtime.ts';
+import type { LocalAws } from '../../../infra/local/local-aws.ts';
 import { estateBody } from '../../support/factories.ts';
+import { useLocalAws } from '../../support/local-aws.ts';
 
-/** The variable holding each workflow's state machine ARN. */
-const MACHINE_VARIABLES: Record<WorkflowName, string> = {
-  provisioning: 'PROVISIONING_STATE_MACHINE_ARN',
-  deprovisioning: 'DEPROVISIONING_STATE_MACHINE_ARN',
-  deployment: 'DEPLOYMENT_STATE_MACHINE_ARN',
-};
+export { executionArnOf, workflowsSettled } from '../../support/local-aws.ts';
 
 export interface LocalWorkflows {
   /** The local AWS stand-in running the synthesized state machines. */
@@ -31,44 +25,24 @@ export interface LocalWorkflows {
 
 /**
  * Runs the synthesized template's state machines against this test file's table, the
- * way the local runtime does: the stand-in's environment goes into process.env, so
- * handler modules imported afterwards (tasks load on their first invocation) use it.
- * Waits last 20 ms and retry intervals 10 ms. The table must exist first (`useTable`).
+ * way the local runtime does (`useLocalAws`): handler modules imported afterwards
+ * (tasks load on their first invocation) use the stand-ins, and the table's stream
+ * feeds the workflow starter, so the starts requests write become executions.
+ * Nothing publishes events and no schedule runs. Waits last 20 ms and retry
+ * intervals 10 ms.
  */
 export function useLocalWorkflows(): LocalWorkflows {
-  let aws: LocalAws | undefined;
+  const aws = useLocalAws({ streams: 'workflow starts' });
   let sfn: SFNClient | undefined;
-
-  beforeAll(async () => {
-    const tableName = process.env.TABLE_NAME ?? '';
-    const client = new DynamoDBClient({});
-    const described = await client.send(
-      new DescribeTableCommand({ TableName: tableName }),
-    );
-    client.destroy();
-    aws = await startLocalAws({
-      root: REPO_ROOT,
-      tableName,
-      streamArn: described.Table?.LatestStreamArn ?? '',
-      dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '',
-      cursorKey: process.env.CURSOR_SIGNING_KEY ?? '',
-      waitMs: 20,
-      retryMs: 10,
-    });
-    Object.assign(process.env, aws.environment);
+  beforeAll(() => {
     sfn = new SFNClient({});
   });
-  afterAll(async () => {
-    await aws?.stepFunctions.idle();
-    await aws?.stop();
+  afterAll(() => {
     sfn?.destroy();
   });
 
   return {
-    aws: () => {
-      if (!aws) throw new Error('the local workflows have not started');
-      return aws;
-    },
+    aws,
     sfn: () => {
       if (!sfn) throw new Error('the local workflows have not started');
       return sfn;
@@ -76,13 +50,10 @@ export function useLocalWorkflows(): LocalWorkflows {
   };
 }
 
-/** The ARN of a workflow's execution with this name, as Step Functions forms it. */
-export function executionArnOf(workflow: WorkflowName, name: string): string {
-  const machine = process.env[MACHINE_VARIABLES[workflow]] ?? '';
-  return `${machine.replace(':stateMachine:', ':execution:')}:${name}`;
-}
-
-/** Polls DescribeExecution until the execution has ended, and returns it. */
+/**
+ * Polls DescribeExecution until the execution has ended, and returns it. An execution
+ * that does not exist yet is waited for too: the stream starts it after its request.
+ */
 export async function finished(
   sfn: SFNClient,
   executionArn: string,
@@ -90,10 +61,19 @@ export async function finished(
 ): Promise<DescribeExecutionCommandOutput> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (execution.status !== 'RUNNING') return execution;
-    if (Date.now() > deadline) throw new Error(`${executionArn} is still running`);
+    const execution = await executionIfStarted(sfn, executionArn);
+    if (execution && execution.status !== 'RUNNING') return execution;
+    if (Date.now() > deadline) throw new Error(`${executionArn} has not ended`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function executionIfStarted(sfn: SFNClient, executionArn: string) {
+  try {
+    return await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return undefined;
+    throw error;
   }
 }
 
