@@ -299,7 +299,7 @@ async function main() {
         name: `${invocation.name}: all calls`,
         unit: 'calls',
         value: invocation.commands.length,
-        note: 'the UpdateItem before the transaction allocates the estate ID from its counter',
+        note: `${invocation.commands.join(', ')}: reads that check the request, the UpdateItem that allocates the ID from its counter, then the transaction`,
       });
   }
   const { sustained } = calls;

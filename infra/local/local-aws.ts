@@ -31,6 +31,8 @@ export interface LocalAwsOptions {
   readonly tableName: string;
   readonly streamArn: string;
   readonly dynamoEndpoint: string;
+  /** Where the stream mappings start reading (see `StreamPoller`). @default 'TRIM_HORIZON' */
+  readonly streamStart?: 'TRIM_HORIZON' | 'LATEST';
   readonly cursorKey: string;
   /** Wait states last this long locally. @default 500 */
   readonly waitMs?: number;
@@ -59,7 +61,7 @@ export interface LocalAws {
    * Starts the scheduler and the stream pollers; with `feeding`, only the pollers of
    * the mappings that feed these handler modules.
    */
-  readonly start: (feeding?: readonly string[]) => void;
+  readonly start: (feeding?: readonly string[]) => Promise<void>;
   readonly stop: () => Promise<void>;
 }
 
@@ -96,7 +98,10 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const scheduler = new LocalScheduler(cloud.schedules());
   const pollers = cloud.eventSourceMappings().map((mapping) => ({
     entry: mapping.entry,
-    poller: new StreamPoller(options.dynamoEndpoint, mapping),
+    poller: new StreamPoller(options.dynamoEndpoint, {
+      ...mapping,
+      ...(options.streamStart ? { startingPosition: options.streamStart } : {}),
+    }),
   }));
   const environment = {
     ...cloud.environment(),
@@ -112,9 +117,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     bus,
     queues,
     scheduler,
-    start: (feeding) => {
-      for (const { entry, poller } of pollers)
-        if (!feeding || feeding.includes(entry)) poller.start();
+    start: async (feeding) => {
+      await Promise.all(
+        pollers
+          .filter(({ entry }) => !feeding || feeding.includes(entry))
+          .map(({ poller }) => poller.start()),
+      );
       scheduler.start(options.scheduleSeconds);
     },
     stop: async () => {

@@ -86,7 +86,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     TABLE_NAME: tableName,
   });
   const client = new DynamoDBClient({});
-  await ensureTable(client, tableName);
+  const table = await ensureTable(client, tableName);
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
   client.destroy();
   const aws = await startLocalAws({
@@ -94,6 +94,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     tableName,
     streamArn: described.Table?.LatestStreamArn ?? '',
     dynamoEndpoint: dynamo.endpoint,
+    // A table kept from an earlier run had its stream consumed by that run.
+    streamStart: table.created ? 'TRIM_HORIZON' : 'LATEST',
     cursorKey: cursorSigningKey,
     ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
     ...(options.failFirstEvents === undefined
@@ -106,8 +108,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   configureEnvironment({ ...aws.environment, ...overrides });
   const keys = await loadOrCreateKeys(keysDir);
   const server = await createGateway({ routes: ROUTES, root: REPO_ROOT, keys });
+  // Streams are read from before the first request can write to the table.
+  await aws.start();
   const port = await listen(server, options.port ?? 3000);
-  aws.start();
   return {
     url: `http://127.0.0.1:${port}`,
     dynamoEndpoint: dynamo.endpoint,

@@ -22,6 +22,14 @@ export interface EventSourceMappingOptions {
   /** Receives what Lambda would send to the on-failure destination. */
   readonly onFailure?: (failure: unknown) => Promise<void>;
   /**
+   * Where to start reading the shards found when polling begins: `TRIM_HORIZON`
+   * (every record the stream still holds) for a new table; `LATEST` for a table an
+   * earlier run already consumed, as a deployed mapping resumes from its checkpoint
+   * instead of replaying what it delivered before. Shards that appear later are read
+   * from their start. @default 'TRIM_HORIZON'
+   */
+  readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
+  /**
    * Milliseconds between polls of an idle shard. @default 250, the four polls a
    * second Lambda makes of each shard.
    */
@@ -69,6 +77,7 @@ export class StreamPoller {
   #busy = false;
   #shardsListedAt = Number.NEGATIVE_INFINITY;
   #closedShards = 0;
+  #stopped = false;
 
   constructor(endpoint: string, options: EventSourceMappingOptions) {
     this.#client = new DynamoDBStreamsClient({
@@ -82,16 +91,25 @@ export class StreamPoller {
       maxRetryAttempts: 3,
       bisectOnError: true,
       pollMs: 250,
+      startingPosition: 'TRIM_HORIZON',
       ...options,
     };
   }
 
-  start(): void {
+  /**
+   * Takes an iterator for every shard, then keeps polling in the background. Resolves
+   * once the iterators are held, so a write made after it is never missed, even when
+   * reading starts at `LATEST`.
+   */
+  async start(): Promise<void> {
+    await this.#refreshShards();
+    if (this.#stopped) return;
     this.#running = true;
     this.#loop = this.#run();
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     this.#running = false;
     await this.#loop;
     this.#client.destroy();
@@ -127,6 +145,7 @@ export class StreamPoller {
     const closed = [...this.#iterators.values()].filter((it) => it === null).length;
     const due = performance.now() - this.#shardsListedAt >= SHARD_LISTING_MS;
     if (!due && closed === this.#closedShards) return;
+    const listedBefore = Number.isFinite(this.#shardsListedAt);
     this.#shardsListedAt = performance.now();
     this.#closedShards = closed;
     const { StreamDescription } = await this.#client.send(
@@ -138,7 +157,11 @@ export class StreamPoller {
         new GetShardIteratorCommand({
           StreamArn: this.#options.streamArn,
           ShardId: shard.ShardId,
-          ShardIteratorType: 'TRIM_HORIZON',
+          // Only the shards there when polling starts may hold records delivered
+          // by an earlier run; a later shard's records are all new.
+          ShardIteratorType: listedBefore
+            ? 'TRIM_HORIZON'
+            : this.#options.startingPosition,
         }),
       );
       this.#iterators.set(shard.ShardId, ShardIterator ?? null);

@@ -26,11 +26,14 @@ function indexDefinition(index: (typeof TABLE.indexes)[number]) {
   };
 }
 
-/** Creates the table from the shared definition, or adds indexes it lacks. */
+/**
+ * Creates the table from the shared definition, or adds indexes it lacks. Answers
+ * whether the table was created now (rather than found from an earlier run).
+ */
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
-): Promise<void> {
+): Promise<{ readonly created: boolean }> {
   const existing = await describe(client, tableName);
   if (!existing) {
     await client.send(
@@ -78,6 +81,7 @@ export async function ensureTable(
       if (!(error instanceof Error && /already enabled/i.test(error.message)))
         throw error;
     });
+  return { created: !existing };
 }
 
 async function describe(client: DynamoDBClient, tableName: string) {

@@ -63,7 +63,7 @@ export function useLocalAws(options: LocalAwsTestOptions = {}): () => LocalAws {
     const { CURSOR_SIGNING_KEY: _ignored, ...environment } = aws.environment;
     Object.assign(process.env, environment);
     const streams = options.streams ?? 'all';
-    if (streams !== 'none') aws.start(feeding(streams));
+    if (streams !== 'none') await aws.start(feeding(streams));
   });
   afterAll(async () => {
     await aws?.stepFunctions.idle();
