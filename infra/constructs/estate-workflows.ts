@@ -1,7 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { MAX_DEPLOYMENT_POLLS } from '../../functions/domain/estates/deployment-wait.ts';
 import type { PlatformFunction } from './platform-function.ts';
 import { grantTableData } from './table-access.ts';
 import { acknowledgeTaskInvocations, invokeTask, taskFunction } from './task-function.ts';
@@ -24,8 +24,10 @@ const CAUGHT: sfn.CatchProps = { errors: ['States.ALL'], resultPath: '$.error' }
 /**
  * The estate lifecycle as two Standard workflows. Provisioning: allocate the service
  * line, provision the network, wait and poll until it is ready, mark the estate active.
- * Deprovisioning: remove the network, wait and poll, mark the estate deprovisioned.
- * Any step failing for good marks the estate failed with a reason.
+ * Deprovisioning: remove the services and environments (waiting and asking again
+ * while a service is being deployed), remove the network, wait and poll, mark the
+ * estate deprovisioned. Any step failing for good, or a loop running out of checks,
+ * marks the estate failed with a reason naming the workflow.
  */
 export class EstateWorkflows extends Construct {
   readonly provisioning: sfn.StateMachine;
@@ -47,7 +49,8 @@ export class EstateWorkflows extends Construct {
 
   /**
    * One Standard workflow whose every failure path ends in its own fail-estate task,
-   * with the `LambdaInvoke` grants acknowledged for the functions it invokes.
+   * told which workflow failed (`$.workflow`), with the `LambdaInvoke` grants
+   * acknowledged for the functions it invokes.
    */
   private workflow(
     id: string,
@@ -59,12 +62,17 @@ export class EstateWorkflows extends Construct {
       invoked.add(fn);
       return invokeTask(this, name, fn);
     };
-    const failed = task(`${id}FailEstate`, FAIL_ESTATE).next(
-      new sfn.Fail(this, `${id}Failed`, {
-        error: 'EstateFailed',
-        cause: 'The estate was marked failed.',
-      }),
-    );
+    const failed = new sfn.Pass(this, `${id}Failing`, {
+      result: sfn.Result.fromString(id.toLowerCase()),
+      resultPath: '$.workflow',
+    })
+      .next(task(`${id}FailEstate`, FAIL_ESTATE))
+      .next(
+        new sfn.Fail(this, `${id}Failed`, {
+          error: 'EstateFailed',
+          cause: 'The estate was marked failed.',
+        }),
+      );
 
     const machine = standardWorkflow(this, id, chain(task, failed));
     acknowledgeTaskInvocations(machine, invoked);
@@ -122,13 +130,6 @@ export class EstateWorkflows extends Construct {
       failed,
       CAUGHT,
     );
-    // A service still being deployed holds the teardown until its rollout ends.
-    contents.addRetry({
-      errors: ['DeploymentInProgressError'],
-      interval: Duration.seconds(15),
-      backoffRate: 1.5,
-      maxAttempts: 20,
-    });
     // Listing environments and services queries an index and deletes their items.
     const contentsFunction = this.functions.get(TEAR_DOWN_CONTENTS);
     if (contentsFunction) grantTableData(contentsFunction, this.table, 'read-write');
@@ -147,6 +148,19 @@ export class EstateWorkflows extends Construct {
     const wait = new sfn.Wait(this, 'WaitForTeardown', {
       time: sfn.WaitTime.secondsPath('$.wait_seconds'),
     });
+    // A service still being deployed holds the teardown until its rollout ends: a
+    // Wait paced like the rollout's own, not a Retry, whose intervals have nothing
+    // to do with how long a rollout takes.
+    const waitForDeployments = new sfn.Wait(this, 'WaitForDeployments', {
+      time: sfn.WaitTime.secondsPath('$.wait_seconds'),
+    }).next(contents);
+    const blocked = new sfn.Choice(this, 'ContentsRemoved')
+      .when(sfn.Condition.booleanEquals('$.blocked_by_deployments', false), remove)
+      .when(
+        sfn.Condition.numberGreaterThanEquals('$.polls', MAX_DEPLOYMENT_POLLS),
+        failed,
+      )
+      .otherwise(waitForDeployments);
     const removed = new sfn.Choice(this, 'NetworkRemoved')
       .when(
         sfn.Condition.booleanEquals('$.removed', true),
@@ -154,7 +168,8 @@ export class EstateWorkflows extends Construct {
       )
       .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_POLLS), failed)
       .otherwise(wait);
-    return contents.next(remove).next(wait).next(check).next(removed);
+    remove.next(wait).next(check).next(removed);
+    return contents.next(blocked);
   }
 }
 

@@ -1,5 +1,9 @@
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { describe, expect, it } from 'vitest';
+import {
+  DEPLOYMENT_POLL_SECONDS,
+  MAX_DEPLOYMENT_POLLS,
+} from '../../functions/domain/estates/deployment-wait.ts';
 import { ROUTES } from '../../functions/http/routes.ts';
 import {
   definitionOf,
@@ -117,18 +121,26 @@ describe('EstateWorkflows', () => {
   );
 
   it.each(WORKFLOW_NAMES)(
-    'marks the estate failed, keeping the error, when a task of %s fails for good',
+    'marks the estate failed, keeping the error and naming %s, when a task fails for good',
     (name) => {
       const definition = definitionFor(name);
 
       const invoked = invokedEntries(definition);
       const failEstate = [...invoked].find(([, entry]) => entry === FAIL_ESTATE)?.[0];
+      const [naming, naming_state] =
+        Object.entries(definition.States).find(
+          ([, state]) => state.Next === failEstate,
+        ) ?? [];
 
-      expect(failEstate).toBeDefined();
+      expect(naming_state).toMatchObject({
+        Type: 'Pass',
+        Result: name,
+        ResultPath: '$.workflow',
+      });
       for (const [state, { Catch }] of taskStates(definition)) {
         if (state === failEstate) continue;
         expect(Catch, state).toEqual([
-          { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: failEstate },
+          { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: naming },
         ]);
       }
       const next = definition.States[definition.States[failEstate ?? '']?.Next ?? ''];
@@ -149,6 +161,49 @@ describe('EstateWorkflows', () => {
     const check = States[wait?.[1].Next ?? ''];
     expect(check?.Type).toBe('Task');
     expect(States[check?.Next ?? '']).toBe(loops[0]);
+  });
+
+  it('waits for running deployments in a polling loop, not a retry, before removing the network', () => {
+    const definition = definitionFor('deprovisioning');
+    const { States } = definition;
+    const invoked = [...invokedEntries(definition)];
+    const stateOf = (entry: string) =>
+      invoked.find(([, invokes]) => invokes === entry)?.[0];
+    const contents = stateOf(TEAR_DOWN_CONTENTS) ?? '';
+
+    const choice = States[States[contents]?.Next ?? ''];
+    const wait = States[choice?.Default ?? ''];
+
+    const retried = States[contents]?.Retry?.flatMap((retry) => retry.ErrorEquals);
+    expect(retried?.filter((error) => !error.startsWith('Lambda.'))).toEqual([
+      'TransientDriverError',
+    ]);
+    expect(choice?.Type).toBe('Choice');
+    expect(wait).toMatchObject({
+      Type: 'Wait',
+      SecondsPath: '$.wait_seconds',
+      Next: contents,
+    });
+    expect(choice?.Choices).toContainEqual({
+      Variable: '$.blocked_by_deployments',
+      BooleanEquals: false,
+      Next: stateOf(`${WORKFLOWS}/deprovisioning/deprovision-network.ts`),
+    });
+    const givingUp = choice?.Choices?.find((rule) => rule.Variable === '$.polls');
+    expect(givingUp?.NumericGreaterThanEquals).toBe(MAX_DEPLOYMENT_POLLS);
+    expect(States[givingUp?.Next ?? '']).toMatchObject({
+      Type: 'Pass',
+      Result: 'deprovisioning',
+    });
+  });
+
+  it('waits for deployments for over an hour, within the workflow ceiling', () => {
+    const definition = definitionFor('deprovisioning');
+
+    const budget = MAX_DEPLOYMENT_POLLS * DEPLOYMENT_POLL_SECONDS;
+
+    expect(budget).toBeGreaterThan(60 * 60);
+    expect(budget).toBeLessThan(definition.TimeoutSeconds ?? 0);
   });
 
   it.each(WORKFLOW_NAMES)('invokes exactly the %s task functions', (name) => {

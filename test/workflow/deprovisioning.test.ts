@@ -1,8 +1,26 @@
-import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { describe, expect, it } from 'vitest';
+import {
+  DescribeExecutionCommand,
+  ExecutionDoesNotExist,
+  ListExecutionsCommand,
+} from '@aws-sdk/client-sfn';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { MAX_DEPLOYMENT_POLLS } from '../../functions/domain/estates/deployment-wait.ts';
+import { logger } from '../../functions/platform/logger.ts';
+import { documentClient } from '../../functions/store/client.ts';
+import {
+  buildLockService,
+  buildReleaseService,
+} from '../../functions/store/deployments.ts';
 import type { EstateItem } from '../../functions/store/estates.ts';
 import { getEstate } from '../../functions/store/estates.ts';
+import {
+  buildClaimEnvironmentName,
+  buildClaimServiceName,
+} from '../../functions/store/names.ts';
+import { getService } from '../../functions/store/services.ts';
 import { startsPut, transactionsSent } from '../support/commands.ts';
+import { eventually } from '../support/http-client.ts';
 import { tableItems, useTable } from '../support/table.ts';
 import {
   estateInput,
@@ -47,6 +65,59 @@ async function remove(estate: EstateItem): Promise<void> {
   await domainDelete(estate, { cascade: false, countServices: async () => 0 });
 }
 
+/** Asks for a cascading teardown of an estate, as DELETE ?cascade=true does. */
+async function removeWithServices(estateId: string): Promise<void> {
+  const { deleteEstate: domainDelete } = await import(
+    '../../functions/domain/estates/delete-estate.ts'
+  );
+  const estate = await getEstate(estateId);
+  if (!estate) throw new Error(`${estateId} does not exist`);
+  await domainDelete(estate, { cascade: true, countServices: async () => 1 });
+}
+
+/** A service of the estate, locked by a deployment the way a running rollout holds it. */
+async function serviceBeingDeployed(estate: EstateItem) {
+  // Imported late, like the tasks: the seed reaches the driver, which reads
+  // SIM_FAILURES when it loads.
+  const { seedContainerService } = await import('../support/seed.ts');
+  const service = await seedContainerService(estate);
+  // Deleting them frees their names, which the seed does not claim.
+  for (const claim of [
+    buildClaimEnvironmentName(estate.id, 'production', service.environment_id),
+    buildClaimServiceName(service.environment_id, 'payments-api', service.id),
+  ])
+    await documentClient.send(new PutCommand(claim));
+  const deploymentId = 'DEPLOY-26-000731';
+  await documentClient.send(
+    new UpdateCommand(buildLockService(service.id, deploymentId)),
+  );
+  const finishDeployment = () =>
+    documentClient.send(
+      new UpdateCommand(
+        buildReleaseService(service.id, deploymentId, null, new Date().toISOString()),
+      ),
+    );
+  return { service, finishDeployment };
+}
+
+/**
+ * Counts the runs of one task in this test, whether they returned or failed, from
+ * its log lines.
+ */
+function countTaskRuns(task: string) {
+  const info = vi.spyOn(logger, 'info');
+  const warn = vi.spyOn(logger, 'warn');
+  const runs = () =>
+    [...info.mock.calls, ...warn.mock.calls].filter(
+      ([, details]) => (details as { task?: unknown } | undefined)?.task === task,
+    ).length;
+  onTestFinished(() => {
+    info.mockRestore();
+    warn.mockRestore();
+  });
+  return runs;
+}
+
 /** Reads an estate and asks for its deletion. */
 async function requestDelete(estateId: string): Promise<void> {
   const estate = await getEstate(estateId);
@@ -67,6 +138,26 @@ const teardownStartsOf = async (estateId: string) =>
       item.workflow === 'deprovisioning' &&
       item.input === JSON.stringify({ estate_id: estateId }),
   );
+
+/** The ARN of the one teardown asked for an estate, started or not yet. */
+async function teardownOf(estateId: string): Promise<string> {
+  const [start, ...more] = await teardownStartsOf(estateId);
+  if (!start || more.length > 0) throw new Error(`${estateId} has no single teardown`);
+  return executionArnOf('deprovisioning', String(start.execution_name));
+}
+
+/** Whether an execution has started and ended. */
+async function hasEnded(executionArn: string): Promise<boolean> {
+  try {
+    const execution = await local
+      .sfn()
+      .send(new DescribeExecutionCommand({ executionArn }));
+    return execution.status !== 'RUNNING';
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return false;
+    throw error;
+  }
+}
 
 /** Waits for every deprovisioning execution of an estate; returns them oldest first. */
 async function teardownsOf(estateId: string) {
@@ -179,4 +270,41 @@ describe('deprovisioning workflow', () => {
       ),
     ).toHaveLength(1);
   });
+
+  it('holds a cascading teardown while a deployment runs, then ends deprovisioned', async () => {
+    const estate = await activeEstate('Rollout Teardown Estate');
+    const { service, finishDeployment } = await serviceBeingDeployed(estate);
+    const tearDowns = countTaskRuns('tear-down-contents');
+    await removeWithServices(estate.id);
+    const teardown = await teardownOf(estate.id);
+
+    // More checks than the retrier this loop replaced made before it gave up.
+    await eventually(async () =>
+      tearDowns() > 25 || (await hasEnded(teardown)) ? true : undefined,
+    );
+    const stillDeploying = await getEstate(estate.id);
+    await finishDeployment();
+    const run = await finished(local.sfn(), teardown);
+
+    expect(stillDeploying?.status).toBe('deprovisioning');
+    expect(run.status).toBe('SUCCEEDED');
+    expect(await getEstate(estate.id)).toMatchObject({ status: 'deprovisioned' });
+    expect(await getService(service.id)).toBeUndefined();
+  });
+
+  it('gives up when deployments outlast every check, and says so', async () => {
+    const estate = await activeEstate('Stuck Rollout Teardown Estate');
+    const { service } = await serviceBeingDeployed(estate);
+    const tearDowns = countTaskRuns('tear-down-contents');
+
+    await removeWithServices(estate.id);
+    const run = await finished(local.sfn(), await teardownOf(estate.id), 60_000);
+
+    expect([run.status, run.error]).toEqual(['FAILED', 'EstateFailed']);
+    expect(tearDowns()).toBe(MAX_DEPLOYMENT_POLLS);
+    expect((await getEstate(estate.id))?.status_reason).toMatch(
+      /^Deployments kept running; the teardown gave up after /,
+    );
+    expect(await getService(service.id)).toBeDefined();
+  }, 90_000);
 });

@@ -19,7 +19,14 @@ export interface StateDefinition {
   readonly Retry?: readonly ErrorHandler[];
   readonly Catch?: readonly ErrorHandler[];
   readonly SecondsPath?: string;
-  readonly Choices?: readonly { readonly Next: string }[];
+  readonly Result?: unknown;
+  readonly ResultPath?: string;
+  readonly Choices?: readonly {
+    readonly Next: string;
+    readonly Variable?: string;
+    readonly BooleanEquals?: boolean;
+    readonly NumericGreaterThanEquals?: number;
+  }[];
   readonly Default?: string;
 }
 
