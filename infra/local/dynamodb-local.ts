@@ -41,7 +41,12 @@ export async function startDynamoDbLocal(
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stdout?.on('data', () => undefined);
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilReady(endpoint, child, output);
+  try {
+    await waitUntilReady(endpoint, child, output);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
   return { endpoint, stop: () => stopChild(child) };
 }
 

@@ -6,6 +6,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROUTES } from '../../functions/http/routes.ts';
 import { createGateway } from './api-gateway.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { isAddressInUse, PortInUseError, requireFreePort } from './free-port.ts';
 import { loadOrCreateKeys } from './jwt.ts';
 import { type LocalAws, startLocalAws } from './local-aws.ts';
 import { ensureTable } from './table-setup.ts';
@@ -71,8 +72,38 @@ function explicitOverrides(): Record<string, string> {
   return overrides;
 }
 
-/** Starts DynamoDB Local, the table, and the HTTP API in this process. */
+/**
+ * Starts DynamoDB Local, the table, and the HTTP API in this process. Throws
+ * PortInUseError, before starting anything, when the API's port is taken; whatever
+ * fails later stops what was already started (DynamoDB Local above all, a child
+ * process that would outlive this one) before the error reaches the caller.
+ */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const requestedPort = options.port ?? 3000;
+  await requireFreePort(requestedPort);
+  const started: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    const failures: unknown[] = [];
+    // The last started is the first stopped; one that fails does not keep the rest up.
+    for (const stopOne of started.splice(0).reverse())
+      await stopOne().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0)
+      throw new AggregateError(failures, 'the local runtime did not stop cleanly');
+  };
+  try {
+    return { ...(await startParts(options, requestedPort, started)), stop };
+  } catch (error) {
+    // The start-up failure is the one to report, not a later one of stopping.
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startParts(
+  options: RuntimeOptions,
+  requestedPort: number,
+  started: (() => Promise<void>)[],
+): Promise<Omit<Runtime, 'stop'>> {
   const overrides = explicitOverrides();
   const dataDir = resolve(options.dataDir ?? join(REPO_ROOT, '.data'));
   const keysDir = join(dataDir, 'keys');
@@ -80,6 +111,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const dynamo = await startDynamoDbLocal({
     dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
   });
+  started.push(dynamo.stop);
   const cursorSigningKey = cursorKey(keysDir);
   configureEnvironment({
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
@@ -105,28 +137,28 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       ? {}
       : { scheduleSeconds: options.scheduleSeconds }),
   });
+  started.push(() => aws.stop());
   configureEnvironment({ ...aws.environment, ...overrides });
   const keys = await loadOrCreateKeys(keysDir);
   const server = await createGateway({ routes: ROUTES, root: REPO_ROOT, keys });
+  started.push(() => new Promise<void>((done) => server.close(() => done())));
   // Streams are read from before the first request can write to the table.
   await aws.start();
-  const port = await listen(server, options.port ?? 3000);
+  const port = await listen(server, requestedPort);
   return {
     url: `http://127.0.0.1:${port}`,
     dynamoEndpoint: dynamo.endpoint,
     tableName,
     aws,
-    stop: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
-      await aws.stop();
-      await dynamo.stop();
-    },
   };
 }
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
-    server.once('error', reject);
+    // Another process may take the port between the check at the start and now.
+    server.once('error', (error) =>
+      reject(isAddressInUse(error) ? new PortInUseError(port, error) : error),
+    );
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolvePort(typeof address === 'object' && address ? address.port : port);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.ts';
+import { PortInUseError } from './free-port.ts';
 import { localLog } from './log.ts';
 import { startRuntime } from './runtime.ts';
 
@@ -69,7 +70,9 @@ try {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } catch (error) {
-  if (error instanceof JavaMissingError) {
+  // Failures with a remedy the message names read as that line alone; any other keeps
+  // its stack. Either way startRuntime has already stopped what it started.
+  if (error instanceof JavaMissingError || error instanceof PortInUseError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -13,6 +13,7 @@ import {
 } from './policy.ts';
 import { requirePolicyEstate } from './policy-estate.ts';
 import { policyEvent } from './policy-events.ts';
+import { requireProviderRegions } from './policy-regions.ts';
 
 /**
  * Records a new policy of an estate and, in the same transaction, its
@@ -23,6 +24,7 @@ export async function createPolicy(
   estate: Estate,
   input: CreatePolicyInput,
 ): Promise<Policy> {
+  requireProviderRegions(estate, input);
   requirePolicyEstate(estate);
   const existing = await allPolicies(estate.id);
   if (existing.length >= MAX_POLICIES_PER_ESTATE)

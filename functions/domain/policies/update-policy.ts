@@ -9,6 +9,7 @@ import type { Policy, UpdatePolicyInput } from './policy.ts';
 import { PolicyChangedError } from './policy-changed.ts';
 import { requirePolicyEstate } from './policy-estate.ts';
 import { policyEvent } from './policy-events.ts';
+import { requireProviderRegions } from './policy-regions.ts';
 
 const EDITABLE = ['name', 'parameters', 'enforcement', 'status'] as const;
 
@@ -40,6 +41,9 @@ export async function updatePolicy(
 ): Promise<Policy> {
   requirePolicyEstate(estate);
   const candidate = applied(policy, input);
+  // Only new parameters are checked, so a policy that predates the check can still be
+  // renamed or disabled.
+  if (input.parameters !== undefined) requireProviderRegions(estate, candidate);
   const changed = EDITABLE.filter(
     (field) => JSON.stringify(candidate[field]) !== JSON.stringify(policy[field]),
   );

@@ -20,8 +20,14 @@ const POLICIES = '/v1/infrastructure/policies';
 const ADMIN = ['read', 'write', 'deploy', 'admin'];
 const byId = (id: string) => ({ path: `${POLICIES}/${id}`, pathParameters: { id } });
 
-const post = (body: unknown, scopes = ADMIN) =>
-  call(createPolicy, { routeKey: `POST ${POLICIES}`, path: POLICIES, body, scopes });
+const post = (body: unknown, scopes = ADMIN, query?: string) =>
+  call(createPolicy, {
+    routeKey: `POST ${POLICIES}`,
+    path: POLICIES,
+    body,
+    scopes,
+    ...(query ? { query } : {}),
+  });
 const get = (id: string) =>
   call(getPolicy, { routeKey: `GET ${POLICIES}/{id}`, ...byId(id) });
 const patch = (id: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -96,6 +102,44 @@ describe('POST /v1/infrastructure/policies', () => {
     );
   });
 
+  it.each([
+    ['a create', ''],
+    ['a validate_only create', 'validate_only=true'],
+  ])(
+    'refuses in %s a region its estate’s provider does not offer',
+    async (_case, query) => {
+      const estate = await putEstate({ provider: 'aws', region: 'eu-west-1' });
+      const body = regions(estate.id, {
+        parameters: { regions: ['eu-west-1', 'eu-west1'] },
+      });
+
+      const response = await post(body, ADMIN, query);
+
+      expect([response.status, response.body.code]).toEqual([400, 'validation_failed']);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'body.parameters.regions.1',
+          message: expect.stringContaining('eu-west1 is not a region of aws'),
+          code: 'invalid_value',
+        },
+      ]);
+      expect(await typesOf(estate.id)).toEqual([]);
+    },
+  );
+
+  it('refuses a region of another provider, naming each one', async () => {
+    const estate = await putEstate({ provider: 'azure', region: 'westeurope' });
+    const body = regions(estate.id, { parameters: { regions: ['eu-west-1', 'mars-1'] } });
+
+    const response = await post(body);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'body.parameters.regions.0',
+      'body.parameters.regions.1',
+    ]);
+  });
+
   it('needs the admin scope', async () => {
     const estate = await putEstate();
 
@@ -148,6 +192,21 @@ describe('PATCH and DELETE /v1/infrastructure/policies/{id}', () => {
 
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('body.parameters.regions');
+  });
+
+  it('refuses new regions its estate’s provider does not offer', async () => {
+    const estate = await putEstate({ provider: 'aws', region: 'eu-west-1' });
+    const { id } = (await post(regions(estate.id))).body.data;
+
+    const response = await patch(id, { parameters: { regions: ['mars-1'] } });
+    const after = await get(id);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0]).toMatchObject({
+      field: 'body.parameters.regions.0',
+      code: 'invalid_value',
+    });
+    expect(after.body.data.parameters).toEqual({ regions: ['us-east-1'] });
   });
 
   it('deletes a policy with a deleted event, after which it is gone', async () => {
