@@ -189,8 +189,11 @@ export function httpHandler<
           result.body === undefined ? {} : { 'content-type': 'application/json' };
         return json(result.status, result.body, { ...contentType, ...result.headers });
       };
-      // A validate_only request changes nothing, so there is nothing to replay or keep.
-      const dryRun = event.queryStringParameters?.validate_only === 'true';
+      // A validate_only request changes nothing, so there is nothing to replay or keep;
+      // only a route whose query takes validate_only has such requests (elsewhere the
+      // parameter is not read, and the request is an ordinary write).
+      const dryRun =
+        (query as { validate_only?: unknown } | undefined)?.validate_only === true;
       return spec.idempotent && !dryRun
         ? spec.idempotent(event, caller.workspaceId, run)
         : run();

@@ -45,10 +45,10 @@ describe('compareLatency', () => {
     const [a] = await compareLatency([get('/a'), get('/b')], 1, 0.2, 2);
 
     // A request still in flight when a slice ends reaches the server but is not
-    // counted: at most one per round on one connection.
+    // counted; one round's slice alone would be about half of what arrived.
     const received = arrivals.filter((path) => path === '/a').length;
     expect(a?.requests).toBeLessThanOrEqual(received);
-    expect(a?.requests).toBeGreaterThanOrEqual(received - 2);
+    expect(a?.requests).toBeGreaterThan(received * 0.9);
     expect(a?.p99Ms).toBeGreaterThanOrEqual(a?.p50Ms ?? Number.POSITIVE_INFINITY);
   });
 

@@ -125,7 +125,9 @@ describe('the synthesized deployment workflow', () => {
     const service = await seedContainerService(estate);
     let deploymentId = '';
 
-    const [transaction = []] = await transactionsSent(async () => {
+    // Workflows of earlier tests may still write while this one runs: the request's
+    // transaction is the one that locks this service.
+    const sent = await transactionsSent(async () => {
       const deployment = await createDeployment(
         {
           environment_id: service.environment_id,
@@ -138,6 +140,10 @@ describe('the synthesized deployment workflow', () => {
       );
       deploymentId = deployment.deployment_id;
     });
+    const transaction =
+      sent.find((items) =>
+        items.some((item) => item.Put?.Item?.deployment_id === deploymentId),
+      ) ?? [];
 
     expect(
       transaction.some((item) => item.Update?.Key?.pk === `SERVICE#${service.id}`),

@@ -73,6 +73,28 @@ const regions = (estateId: string, overrides: Record<string, unknown> = {}) => (
 });
 
 describe('POST /v1/infrastructure/policies', () => {
+  it('keeps an Idempotency-Key even with a validate_only it does not take', async () => {
+    const estate = await putEstate();
+    const key = idempotencyKey();
+    const send = () =>
+      call(createPolicy, {
+        routeKey: `POST ${POLICIES}`,
+        path: POLICIES,
+        body: regions(estate.id, { parameters: { regions: ['eu-west-1'] } }),
+        scopes: ADMIN,
+        query: 'validate_only=true',
+        headers: { 'idempotency-key': key },
+      });
+
+    const first = await send();
+    const second = await send();
+
+    expect(first.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body.data.id).toBe(first.body.data.id);
+    expect((await list(`estate_id=${estate.id}`)).body.data).toHaveLength(1);
+  });
+
   it('answers 201 with an INFPOL ID, an ETag and a created event', async () => {
     const estate = await putEstate();
 
