@@ -28,6 +28,8 @@ export interface GatewayOptions {
   readonly routes: readonly Route[];
   readonly root: string;
   readonly keys: SigningKeys;
+  /** Told after each request the API answered, with its method. */
+  readonly afterRequest?: (method: string) => void;
 }
 
 /** Loads every route's handler module once, as Lambda would on cold start. */
@@ -164,6 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Server> {
         INTEGRATION_TIMEOUT_MS,
       );
       const result = await withTimeout(handler(event, context), INTEGRATION_TIMEOUT_MS);
+      options.afterRequest?.(method);
       if (result === TIMED_OUT)
         return send(response, 503, plain, gatewayMessage('Service Unavailable'));
       writeResult(response, result, requestId);

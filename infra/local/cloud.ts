@@ -33,6 +33,8 @@ export interface LocalCloudHost {
   readonly secretValue: string;
   readonly startExecution: (stateMachineArn: string, input: string) => Promise<unknown>;
   readonly sendToQueue: (queueUrl: string, body: string) => void;
+  /** Told after every invocation of a function, which may have written to the table. */
+  readonly afterInvoke?: () => void;
 }
 
 /** A stream event source mapping, with the handler module of the function it feeds. */
@@ -147,7 +149,14 @@ export class LocalCloud {
     const entry = this.#template.Resources[id]?.Metadata?.[ENTRY_METADATA_KEY];
     if (typeof entry !== 'string')
       throw new Error(`no local handler module for function ${reference}`);
-    const invoke = localFunction(this.#host.root, entry, id);
+    const run = localFunction(this.#host.root, entry, id);
+    const invoke = async (payload: unknown) => {
+      try {
+        return await run(payload);
+      } finally {
+        this.#host.afterInvoke?.();
+      }
+    };
     this.#functions.set(id, invoke);
     return invoke;
   }

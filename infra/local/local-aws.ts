@@ -31,6 +31,11 @@ export interface LocalAwsOptions {
   readonly tableName: string;
   readonly streamArn: string;
   readonly dynamoEndpoint: string;
+  /**
+   * Longest wait between polls of an idle stream (see `StreamPoller`); whoever makes
+   * writes calls `nudgeStreams()`. @default 250, Lambda's four polls a second
+   */
+  readonly idlePollMs?: number;
   /** Where the stream mappings start reading (see `StreamPoller`). @default 'TRIM_HORIZON' */
   readonly streamStart?: 'TRIM_HORIZON' | 'LATEST';
   readonly cursorKey: string;
@@ -62,6 +67,8 @@ export interface LocalAws {
    * the mappings that feed these handler modules.
    */
   readonly start: (feeding?: readonly string[]) => Promise<void>;
+  /** Polls every stream mapping now: something may just have written to the table. */
+  readonly nudgeStreams: () => void;
   readonly stop: () => Promise<void>;
 }
 
@@ -75,6 +82,8 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const url = await endpoint.listen();
   let stepFunctions: LocalStepFunctions | undefined;
   let queues: LocalQueues | undefined;
+  // Declared before the mappings exist: functions the cloud invokes call it.
+  let nudgeStreams = () => {};
   const cloud = new LocalCloud(synthesizeTemplate(), {
     root: options.root,
     tableName: options.tableName,
@@ -84,6 +93,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     startExecution: async (arn, input) =>
       stepFunctions?.startExecution({ stateMachineArn: arn, input }),
     sendToQueue: (queueUrl, body) => queues?.send(queueUrl, body),
+    afterInvoke: () => nudgeStreams(),
   });
   stepFunctions = new LocalStepFunctions(cloud.stateMachines(), {
     waitMs: options.waitMs ?? 500,
@@ -101,8 +111,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     poller: new StreamPoller(options.dynamoEndpoint, {
       ...mapping,
       ...(options.streamStart ? { startingPosition: options.streamStart } : {}),
+      ...(options.idlePollMs ? { maxIdlePollMs: options.idlePollMs } : {}),
     }),
   }));
+  nudgeStreams = () => {
+    for (const { poller } of pollers) poller.nudge();
+  };
   const environment = {
     ...cloud.environment(),
     AWS_ENDPOINT_URL_SFN: url,
@@ -114,6 +128,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     endpoint: url,
     environment,
     stepFunctions: machines,
+    nudgeStreams: () => nudgeStreams(),
     bus,
     queues,
     scheduler,

@@ -34,6 +34,12 @@ export interface EventSourceMappingOptions {
    * second Lambda makes of each shard.
    */
   readonly pollMs?: number;
+  /**
+   * Longest wait between polls once the stream has stayed idle: the wait doubles from
+   * `pollMs` after each empty poll up to this, and `nudge()` cuts it short.
+   * @default pollMs (no backing off)
+   */
+  readonly maxIdlePollMs?: number;
 }
 
 const SHARD_LISTING_MS = 1000;
@@ -78,6 +84,8 @@ export class StreamPoller {
   #shardsListedAt = Number.NEGATIVE_INFINITY;
   #closedShards = 0;
   #stopped = false;
+  #idleMs: number;
+  #wake: (() => void) | undefined;
 
   constructor(endpoint: string, options: EventSourceMappingOptions) {
     this.#client = new DynamoDBStreamsClient({
@@ -93,7 +101,9 @@ export class StreamPoller {
       pollMs: 250,
       startingPosition: 'TRIM_HORIZON',
       ...options,
+      maxIdlePollMs: options.maxIdlePollMs ?? options.pollMs ?? 250,
     };
+    this.#idleMs = this.#options.pollMs;
   }
 
   /**
@@ -130,9 +140,31 @@ export class StreamPoller {
       } catch (error) {
         localLog.error('stream poll failed', { error: String(error) });
       }
-      if (received === 0)
-        await new Promise((resolve) => setTimeout(resolve, this.#options.pollMs));
+      if (received > 0) this.#idleMs = this.#options.pollMs;
+      else await this.#sleep();
     }
+  }
+
+  /** Waits the current idle interval, then lengthens it (up to `maxIdlePollMs`). */
+  async #sleep(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.#idleMs);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wake = undefined;
+    this.#idleMs = Math.min(this.#idleMs * 2, this.#options.maxIdlePollMs);
+  }
+
+  /**
+   * Something may just have written to the table: poll now rather than at the end of
+   * an idle wait, and at the busy rate again.
+   */
+  nudge(): void {
+    this.#idleMs = this.#options.pollMs;
+    this.#wake?.();
   }
 
   /**

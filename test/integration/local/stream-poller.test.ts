@@ -31,12 +31,16 @@ describe('StreamPoller', () => {
     );
 
   /** Starts a poller that collects the keys of the items it is handed. */
-  async function collecting(startingPosition: 'TRIM_HORIZON' | 'LATEST') {
+  async function collecting(
+    startingPosition: 'TRIM_HORIZON' | 'LATEST',
+    maxIdlePollMs?: number,
+  ) {
     const seen: string[] = [];
     const poller = new StreamPoller(inject('dynamoEndpoint'), {
       streamArn,
       startingPosition,
       pollMs: 20,
+      ...(maxIdlePollMs ? { maxIdlePollMs } : {}),
       invoke: async (event) => {
         for (const record of (
           event as { Records: { dynamodb: { Keys: { pk: { S: string } } } }[] }
@@ -46,7 +50,7 @@ describe('StreamPoller', () => {
     });
     pollers.push(poller);
     await poller.start();
-    return seen;
+    return { seen, poller };
   }
 
   const until = async (done: () => boolean) => {
@@ -57,7 +61,7 @@ describe('StreamPoller', () => {
   it('hands on every record the stream holds when reading from the trim horizon', async () => {
     await put('before-1');
 
-    const seen = await collecting('TRIM_HORIZON');
+    const { seen } = await collecting('TRIM_HORIZON');
     await put('after-1');
     await until(() => seen.includes('POLLTEST#after-1'));
 
@@ -68,10 +72,26 @@ describe('StreamPoller', () => {
   it('skips what an earlier run consumed when resuming at the latest record', async () => {
     await put('before-2');
 
-    const seen = await collecting('LATEST');
+    const { seen } = await collecting('LATEST');
     await put('after-2');
     await until(() => seen.includes('POLLTEST#after-2'));
 
     expect(seen).toEqual(['POLLTEST#after-2']);
+  });
+
+  it('backs off while idle and polls at once when nudged', async () => {
+    // Idle for 3 s, the waits have grown 20, 40, … 1,280 ms and the poller is in a
+    // 2,560 ms one: a record written now waits for the nudge.
+    const { seen, poller } = await collecting('LATEST', 600_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+
+    await put('nudged');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const beforeNudge = [...seen];
+    poller.nudge();
+    await until(() => seen.includes('POLLTEST#nudged'));
+
+    expect(beforeNudge).toEqual([]);
+    expect(seen).toEqual(['POLLTEST#nudged']);
   });
 });
