@@ -299,7 +299,7 @@ async function main() {
         name: `${invocation.name}: all calls`,
         unit: 'calls',
         value: invocation.commands.length,
-        note: `${invocation.commands.join(', ')}: reads that check the request, the UpdateItem that allocates the ID from its counter, then the transaction`,
+        note: `${invocation.commands.join(', ')}: the UpdateItem allocates the new ID from its counter; calls before it read what the request is checked against`,
       });
   }
   const { sustained } = calls;
