@@ -28,7 +28,7 @@ const invalid = () =>
     'The cursor is malformed, altered or from another list.',
     [
       {
-        field: 'cursor',
+        field: 'query.cursor',
         message: 'Use the next_cursor value of the previous page as it is.',
         code: 'invalid_cursor',
       },

@@ -358,6 +358,6 @@ describe('GET /v1/infrastructure/environments', () => {
     const response = await list(`estate_id=${other.id}&cursor=${first.body.next_cursor}`);
 
     expect([response.status, response.body.code]).toEqual([400, 'invalid_cursor']);
-    expect(fieldsOf(response.body)).toEqual(['cursor']);
+    expect(fieldsOf(response.body)).toEqual(['query.cursor']);
   });
 });
