@@ -407,7 +407,7 @@ describe('GET /v1/infrastructure/services', () => {
     ['', 'query.environment_id'],
     ['environment_id=INFENV-26-000001&limit=0', 'query.limit'],
     ['environment_id=INFENV-26-000001&type=vm', 'query.type'],
-    ['environment_id=INFENV-26-000001&cursor=abc', 'cursor'],
+    ['environment_id=INFENV-26-000001&cursor=abc', 'query.cursor'],
   ])('refuses ?%s with a 400 naming the field', async (query, field) => {
     const { environment } = await production();
 
