@@ -1,7 +1,10 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { MAX_DEPLOYMENT_POLLS } from '../../functions/domain/estates/deployment-wait.ts';
+import {
+  MAX_DEPLOYMENT_POLLS,
+  MAX_READINESS_POLLS,
+} from '../../functions/domain/estates/workflow-limits.ts';
 import type { PlatformFunction } from './platform-function.ts';
 import { grantTableData } from './table-access.ts';
 import { acknowledgeTaskInvocations, invokeTask, taskFunction } from './task-function.ts';
@@ -12,7 +15,6 @@ export interface EstateWorkflowsProps {
 }
 
 /** Checks of a network's readiness before provisioning gives up (one per Wait). */
-const MAX_POLLS = 60;
 
 const WORKFLOWS = 'functions/workflows';
 const FAIL_ESTATE = 'provisioning/fail-estate.ts';
@@ -120,7 +122,7 @@ export class EstateWorkflows extends Construct {
         sfn.Condition.booleanEquals('$.ready', true),
         activate.next(new sfn.Succeed(this, 'EstateActive')),
       )
-      .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_POLLS), failed)
+      .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_READINESS_POLLS), failed)
       .otherwise(wait);
     return allocate.next(provision).next(wait).next(check).next(ready);
   }
@@ -166,7 +168,7 @@ export class EstateWorkflows extends Construct {
         sfn.Condition.booleanEquals('$.removed', true),
         complete.next(new sfn.Succeed(this, 'EstateDeprovisioned')),
       )
-      .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_POLLS), failed)
+      .when(sfn.Condition.numberGreaterThanEquals('$.polls', MAX_READINESS_POLLS), failed)
       .otherwise(wait);
     remove.next(wait).next(check).next(removed);
     return contents.next(blocked);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEPLOYMENT_POLL_SECONDS,
   MAX_DEPLOYMENT_POLLS,
-} from '../../functions/domain/estates/deployment-wait.ts';
+} from '../../functions/domain/estates/workflow-limits.ts';
 import { ROUTES } from '../../functions/http/routes.ts';
 import {
   definitionOf,

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { MAX_DEPLOYMENT_POLLS } from '../../functions/domain/estates/deployment-wait.ts';
+import { MAX_DEPLOYMENT_POLLS } from '../../functions/domain/estates/workflow-limits.ts';
 import { logger } from '../../functions/platform/logger.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import {

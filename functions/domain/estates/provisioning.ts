@@ -15,9 +15,6 @@ import { mustGetEstate } from './estate-failure.ts';
 
 export { failEstate } from './estate-failure.ts';
 
-/** Polls of the network's readiness before provisioning gives up. */
-export const MAX_READINESS_POLLS = 60;
-
 const driverOf = (estate: EstateItem): CloudDriver => driverFor(estate.provider);
 
 /**

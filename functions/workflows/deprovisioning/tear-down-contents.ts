@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { DEPLOYMENT_POLL_SECONDS } from '../../domain/estates/deployment-wait.ts';
 import { tearDownContents } from '../../domain/estates/tear-down-contents.ts';
+import { DEPLOYMENT_POLL_SECONDS } from '../../domain/estates/workflow-limits.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { EstateTaskInput } from '../provisioning/input.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { failEstate } from '../../domain/estates/provisioning.ts';
+import { failEstate } from '../../domain/estates/estate-failure.ts';
 import { taskHandler } from '../../platform/task.ts';
 import { failureReason } from './failure-reason.ts';
 import { CaughtError, EstateTaskInput } from './input.ts';

@@ -1,8 +1,8 @@
 import {
   DEPLOYMENT_POLL_SECONDS,
   MAX_DEPLOYMENT_POLLS,
-} from '../../domain/estates/deployment-wait.ts';
-import { MAX_READINESS_POLLS } from '../../domain/estates/provisioning.ts';
+  MAX_READINESS_POLLS,
+} from '../../domain/estates/workflow-limits.ts';
 
 /** The estate workflows whose failures mark an estate failed. */
 export type EstateWorkflow = 'provisioning' | 'deprovisioning';

@@ -1,5 +1,9 @@
-// Kept apart from tear-down-contents.ts so the CDK app and the fail task can read the
-// limits without loading the table modules.
+// The estate workflows' limits, kept apart from the modules that do the work so the
+// CDK app and the fail task can read them without loading the table modules or the
+// cloud drivers.
+
+/** Polls of the network's readiness (or of its removal) before a workflow gives up. */
+export const MAX_READINESS_POLLS = 60;
 
 /** Seconds a teardown waits before it checks again whether deployments have ended. */
 export const DEPLOYMENT_POLL_SECONDS = 30;
