@@ -14,8 +14,6 @@ export interface EstateWorkflowsProps {
   readonly table: dynamodb.Table;
 }
 
-/** Checks of a network's readiness before provisioning gives up (one per Wait). */
-
 const WORKFLOWS = 'functions/workflows';
 const FAIL_ESTATE = 'provisioning/fail-estate.ts';
 const TEAR_DOWN_CONTENTS = 'deprovisioning/tear-down-contents.ts';

@@ -1,18 +1,21 @@
 import { createServer } from 'node:net';
 
-/** Asks the OS for a free port on the loopback interface. */
-export function freePort(): Promise<number> {
+/** Binds `port` on the loopback interface and lets it go again; answers the port bound. */
+function bindOnce(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : port;
+      server.close(() => resolve(bound));
     });
   });
 }
+
+/** Asks the OS for a free port on the loopback interface. */
+export const freePort = (): Promise<number> => bindOnce(0);
 
 /** The port asked for is held by another process; the message says how to pick another. */
 export class PortInUseError extends Error {
@@ -29,22 +32,21 @@ export class PortInUseError extends Error {
   }
 }
 
-/** Whether an error is the OS refusing a port that another socket holds. */
-export const isAddressInUse = (error: unknown) =>
-  (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE';
+/** A failure to bind `port`: PortInUseError when another socket holds it, else as it was. */
+export const bindError = (port: number, error: unknown): unknown =>
+  (error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE'
+    ? new PortInUseError(port, error)
+    : error;
 
 /**
  * Throws PortInUseError when the port cannot be bound on the loopback interface now.
  * Port 0 always passes: the OS picks a free one when the server listens.
  */
-export function requireFreePort(port: number): Promise<void> {
-  if (port === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', (error) =>
-      reject(isAddressInUse(error) ? new PortInUseError(port, error) : error),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
+export async function requireFreePort(port: number): Promise<void> {
+  if (port === 0) return;
+  try {
+    await bindOnce(port);
+  } catch (error) {
+    throw bindError(port, error);
+  }
 }

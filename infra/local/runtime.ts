@@ -6,7 +6,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROUTES } from '../../functions/http/routes.ts';
 import { createGateway } from './api-gateway.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
-import { isAddressInUse, PortInUseError, requireFreePort } from './free-port.ts';
+import { bindError, requireFreePort } from './free-port.ts';
 import { loadOrCreateKeys } from './jwt.ts';
 import { type LocalAws, startLocalAws } from './local-aws.ts';
 import { ensureTable } from './table-setup.ts';
@@ -174,9 +174,7 @@ async function startParts(
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
     // Another process may take the port between the check at the start and now.
-    server.once('error', (error) =>
-      reject(isAddressInUse(error) ? new PortInUseError(port, error) : error),
-    );
+    server.once('error', (error) => reject(bindError(port, error)));
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolvePort(typeof address === 'object' && address ? address.port : port);

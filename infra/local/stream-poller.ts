@@ -81,8 +81,10 @@ export class StreamPoller {
   #running = false;
   #loop: Promise<void> | undefined;
   #busy = false;
-  #shardsListedAt = Number.NEGATIVE_INFINITY;
-  #closedShards = 0;
+  /** When the shards were last listed; undefined until polling starts. */
+  #shardsListedAt: number | undefined;
+  /** A shard closed since the last listing: its successor holds the next records. */
+  #shardClosed = false;
   #stopped = false;
   #idleMs: number;
   #wake: (() => void) | undefined;
@@ -93,17 +95,18 @@ export class StreamPoller {
       region: process.env.AWS_REGION ?? 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
+    const pollMs = options.pollMs ?? 250;
     this.#options = {
       batchSize: 100,
       filters: [],
       maxRetryAttempts: 3,
       bisectOnError: true,
-      pollMs: 250,
       startingPosition: 'TRIM_HORIZON',
       ...options,
-      maxIdlePollMs: options.maxIdlePollMs ?? options.pollMs ?? 250,
+      pollMs,
+      maxIdlePollMs: options.maxIdlePollMs ?? pollMs,
     };
-    this.#idleMs = this.#options.pollMs;
+    this.#idleMs = pollMs;
   }
 
   /**
@@ -174,12 +177,12 @@ export class StreamPoller {
    * with the requests it serves.
    */
   async #refreshShards(): Promise<void> {
-    const closed = [...this.#iterators.values()].filter((it) => it === null).length;
-    const due = performance.now() - this.#shardsListedAt >= SHARD_LISTING_MS;
-    if (!due && closed === this.#closedShards) return;
-    const listedBefore = Number.isFinite(this.#shardsListedAt);
+    const listedAt = this.#shardsListedAt;
+    const listedBefore = listedAt !== undefined;
+    const due = !listedBefore || performance.now() - listedAt >= SHARD_LISTING_MS;
+    if (!due && !this.#shardClosed) return;
     this.#shardsListedAt = performance.now();
-    this.#closedShards = closed;
+    this.#shardClosed = false;
     const { StreamDescription } = await this.#client.send(
       new DescribeStreamCommand({ StreamArn: this.#options.streamArn }),
     );
@@ -207,6 +210,7 @@ export class StreamPoller {
       new GetRecordsCommand({ ShardIterator: iterator, Limit: this.#options.batchSize }),
     );
     this.#iterators.set(shardId, result.NextShardIterator ?? null);
+    if (!result.NextShardIterator) this.#shardClosed = true;
     const records = (result.Records ?? [])
       .map((record) => toLambdaRecord(record, this.#options.streamArn))
       .filter((record) => this.#passesFilters(record));
