@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   'infrastructure.environment.updated',
   'infrastructure.environment.deleted',
   'infrastructure.service.created',
+  'infrastructure.service.ready',
+  'infrastructure.service.failed',
   'infrastructure.service.updated',
   'infrastructure.service.deleted',
   'infrastructure.deployment.started',

@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
+import { isValidateOnly } from './dry-run.ts';
 import { ApiError } from './errors.ts';
 import type { idempotent } from './idempotency.ts';
 import { parseJsonBody } from './json-body.ts';
@@ -189,12 +190,8 @@ export function httpHandler<
           result.body === undefined ? {} : { 'content-type': 'application/json' };
         return json(result.status, result.body, { ...contentType, ...result.headers });
       };
-      // A validate_only request changes nothing, so there is nothing to replay or keep;
-      // only a route whose query takes validate_only has such requests (elsewhere the
-      // parameter is not read, and the request is an ordinary write).
-      const dryRun =
-        (query as { validate_only?: unknown } | undefined)?.validate_only === true;
-      return spec.idempotent && !dryRun
+      // A validate_only request changes nothing, so there is nothing to replay or keep.
+      return spec.idempotent && !isValidateOnly(query)
         ? spec.idempotent(event, caller.workspaceId, run)
         : run();
     });

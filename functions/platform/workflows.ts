@@ -6,6 +6,7 @@ export const WORKFLOWS = {
   provisioning: 'PROVISIONING_STATE_MACHINE_ARN',
   deprovisioning: 'DEPROVISIONING_STATE_MACHINE_ARN',
   deployment: 'DEPLOYMENT_STATE_MACHINE_ARN',
+  service_provisioning: 'SERVICE_PROVISIONING_STATE_MACHINE_ARN',
 } as const;
 
 export type WorkflowName = keyof typeof WORKFLOWS;

@@ -32,15 +32,19 @@ export function buildPutDeployment(deployment: Deployment) {
   };
 }
 
-/** Builds the lock that lets one deployment at a time roll a service. */
+/**
+ * Builds the lock that lets one deployment at a time roll a service; only a running
+ * service (one whose workload exists) can be locked.
+ */
 export function buildLockService(serviceId: string, deploymentId: string) {
   return {
     TableName: tableName(),
     Key: keys.service(serviceId),
     UpdateExpression: 'SET active_deployment_id = :id',
     ConditionExpression:
-      'attribute_exists(pk) AND attribute_not_exists(active_deployment_id)',
-    ExpressionAttributeValues: { ':id': deploymentId },
+      'attribute_exists(pk) AND attribute_not_exists(active_deployment_id) AND #status = :running',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':id': deploymentId, ':running': 'running' },
   };
 }
 

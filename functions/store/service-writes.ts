@@ -32,12 +32,59 @@ export function buildUpdateService(change: ServiceChange) {
   };
 }
 
-/** Builds the Delete of a service; it fails if the service is gone or being deployed. */
-export function buildDeleteService(serviceId: string) {
+/**
+ * Builds the Delete of a service; it fails if the service is gone, being deployed or
+ * no longer in the status it was read in (a service read while provisioning may have
+ * got its workload since, which the delete must then remove first).
+ */
+export function buildDeleteService(serviceId: string, status: string) {
   return {
     TableName: tableName(),
     Key: keys.service(serviceId),
     ConditionExpression:
-      'attribute_exists(pk) AND attribute_not_exists(active_deployment_id)',
+      'attribute_exists(pk) AND attribute_not_exists(active_deployment_id) AND #status = :status',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':status': status },
+  };
+}
+
+/** A service moving out of `provisioning`, with what the move sets beside its status. */
+export interface ServiceProvisioned {
+  readonly serviceId: string;
+  readonly to: 'running' | 'failed';
+  readonly now: string;
+  readonly set: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Builds the update that ends a service's provisioning; it fails unless the service
+ * is still `provisioning`, so a service deleted meanwhile is never brought back and
+ * the move happens once.
+ */
+export function buildEndProvisioning(change: ServiceProvisioned) {
+  const names: Record<string, string> = {
+    '#status': 'status',
+    '#updated': 'updated_at',
+    '#version': 'version',
+  };
+  const values: Record<string, unknown> = {
+    ':to': change.to,
+    ':from': 'provisioning',
+    ':now': change.now,
+    ':one': 1,
+  };
+  const sets = ['#status = :to', '#updated = :now'];
+  for (const [index, [name, value]] of Object.entries(change.set).entries()) {
+    names[`#s${index}`] = name;
+    values[`:s${index}`] = value;
+    sets.push(`#s${index} = :s${index}`);
+  }
+  return {
+    TableName: tableName(),
+    Key: keys.service(change.serviceId),
+    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    ConditionExpression: '#status = :from',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 }

@@ -10,6 +10,7 @@ import { Health } from '../constructs/health.ts';
 import { Incidents } from '../constructs/incidents.ts';
 import { PlatformEvents } from '../constructs/platform-events.ts';
 import { RouteFunctions } from '../constructs/route-functions.ts';
+import { ServiceWorkflow } from '../constructs/service-workflow.ts';
 import { UsageCollector } from '../constructs/usage-collector.ts';
 import { WorkflowStarter } from '../constructs/workflow-starter.ts';
 import type { StageConfig } from '../stage-config.ts';
@@ -25,7 +26,7 @@ const DISPOSABLE_STAGES: ReadonlySet<string> = new Set(['dev']);
 
 /**
  * The whole API for one stage: the table, the route functions, the HTTP API, the
- * estate and deployment workflows with their starter, and the platform events.
+ * estate, service and deployment workflows with their starter, and the platform events.
  */
 export class PlatformStack extends Stack {
   /** The provisioning and deprovisioning workflows. */
@@ -34,6 +35,8 @@ export class PlatformStack extends Stack {
   readonly events: PlatformEvents;
   /** The rolling deployment workflow. */
   readonly deployments: DeploymentWorkflow;
+  /** The workflow that creates each new service's workload. */
+  readonly services: ServiceWorkflow;
   /** The function that starts the workflows requests ask for, from the table's stream. */
   readonly workflowStarter: WorkflowStarter;
   /** The health schedule and the roster of estates it reads. */
@@ -61,12 +64,15 @@ export class PlatformStack extends Stack {
     this.events = events;
     this.estates = estates;
     this.deployments = deployments;
+    const services = new ServiceWorkflow(this, 'Services', { table: data.table });
+    this.services = services;
     this.workflowStarter = new WorkflowStarter(this, 'WorkflowStarts', {
       table: data.table,
       stateMachines: {
         provisioning: estates.provisioning,
         deprovisioning: estates.deprovisioning,
         deployment: deployments.stateMachine,
+        service_provisioning: services.stateMachine,
       },
     });
     const linked = {

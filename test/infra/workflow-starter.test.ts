@@ -16,11 +16,12 @@ const STARTER_ENTRY = 'functions/events/start-workflows.ts';
 
 /** Logical IDs of the starter, its dead-letter queue and the state machines it starts. */
 function starterIds() {
-  const { workflowStarter, estates, deployments, events } = synthFor().stack;
+  const { workflowStarter, estates, deployments, services, events } = synthFor().stack;
   const machines: Record<WorkflowName, string> = {
     provisioning: logicalIdOf(estates.provisioning),
     deprovisioning: logicalIdOf(estates.deprovisioning),
     deployment: logicalIdOf(deployments.stateMachine),
+    service_provisioning: logicalIdOf(services.stateMachine),
   };
   return {
     starter: logicalIdOf(workflowStarter.starter),

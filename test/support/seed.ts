@@ -18,6 +18,8 @@ export async function seedActiveEstate(overrides: Record<string, unknown> = {}) 
     status: 'active' as const,
     service_line_id: await allocateId('LIN'),
     health_score: 100,
+    version: 1,
+    cost_mtd_micros: 0,
   };
   await documentClient.send(new PutCommand(buildPutEstate(estate)));
   return estate;
@@ -50,23 +52,7 @@ export async function seedContainerService(
     type: 'container_service',
     config: { replicas: options.replicas ?? 2, cpu: 0.5, memory_mb: 1024 },
   });
-  await put({
-    ...keys.environment(environmentId),
-    ...keys.environmentByEstate(estate.id, environmentId),
-    entity: 'environment',
-    id: environmentId,
-    estate_id: estate.id,
-    workspace_id: estate.workspace_id,
-    version: 1,
-    cost_mtd_micros: 0,
-    config: { variables: {} },
-    name: 'production',
-    type: 'production',
-    status: 'active',
-    service_count: 1,
-    created_at: now,
-    updated_at: now,
-  });
+  await seedEnvironment(estate, { id: environmentId, serviceCount: 1 });
   const image = options.image ?? 'ghcr.io/apex-digital/payments-api:v2.4.0';
   await put({
     ...keys.service(serviceId),
@@ -94,6 +80,36 @@ export async function seedContainerService(
     estate_id: estate.id,
     provider_resource: providerResource,
   };
+}
+
+/** Writes an active environment straight into the table, named and typed production. */
+export async function seedEnvironment(
+  estate: { id: string; workspace_id: string },
+  options: { id?: string; serviceCount?: number } = {},
+) {
+  const id = options.id ?? (await allocateId('INFENV'));
+  const now = new Date().toISOString();
+  const environment = {
+    id,
+    estate_id: estate.id,
+    workspace_id: estate.workspace_id,
+    version: 1,
+    cost_mtd_micros: 0,
+    config: { variables: {} },
+    name: 'production',
+    type: 'production' as const,
+    status: 'active' as const,
+    service_count: options.serviceCount ?? 0,
+    created_at: now,
+    updated_at: now,
+  };
+  await put({
+    ...keys.environment(id),
+    ...keys.environmentByEstate(estate.id, id),
+    entity: 'environment',
+    ...environment,
+  });
+  return environment;
 }
 
 async function put(item: Record<string, unknown>) {

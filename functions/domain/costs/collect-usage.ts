@@ -43,11 +43,12 @@ export async function serviceUsage(
 ): Promise<UsageRecordInput[]> {
   const [start, end] = hour;
   const created = Date.parse(service.created_at);
-  if (service.status !== 'running' || created >= end.getTime()) return [];
+  const providerResource = service.provider_resource;
+  if (!providerResource || created >= end.getTime()) return [];
   const from = new Date(Math.max(start.getTime(), created)).toISOString();
   const report = await driver.collectUsage({
     serviceId: service.id,
-    providerResource: service.provider_resource,
+    providerResource,
     type: service.type,
     config: toWorkloadConfig(service.config),
     from,

@@ -33,8 +33,9 @@ const DEPLOYABLE = ['container_service', 'serverless_function'];
 
 /**
  * Starts a rolling deployment of an image to a service. Refused when the service is
- * not the caller's (404), not in the named environment or runs no image (422), already
- * runs that image, or is being deployed by another deployment (409, naming it). The
+ * not the caller's (404), not in the named environment or runs no image (422), is not
+ * running yet (or failed), already runs that image, or is being deployed by another
+ * deployment (409, naming it). The
  * deployment, the service's lock and the start of the deployment workflow are one
  * transaction, so a service is never locked by a deployment whose workflow was not
  * asked for; the table's stream starts the workflow a moment later.
@@ -66,6 +67,7 @@ export async function createDeployment(
       `Estate ${estate.id} is ${estate.status}; deployments need it active.`,
     );
   }
+  if (service.status !== 'running') throw notRunning(service);
   if (service.active_deployment_id) throw busy(service.id, service.active_deployment_id);
   if (service.current_image === input.image) {
     throw new ConflictError(
@@ -115,6 +117,7 @@ export async function createDeployment(
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const current = await getRolloutService(service.id);
+    if (current && current.status !== 'running') throw notRunning(current);
     throw busy(service.id, current?.active_deployment_id ?? 'unknown');
   }
   return deployment;
@@ -134,6 +137,14 @@ const policyTarget = (deployment: Deployment) => ({
     ? { break_glass_reason: deployment.break_glass.reason }
     : {}),
 });
+
+/** A service still provisioning, or failed, has no workload to roll. */
+const notRunning = (service: RolloutService) =>
+  new ConflictError(
+    'service_not_running',
+    `Service ${service.id} is ${service.status}; deployments need it running.`,
+    { status: service.status },
+  );
 
 function busy(serviceId: string, activeId: string): ConflictError {
   return new ConflictError(

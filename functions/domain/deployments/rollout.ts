@@ -30,7 +30,8 @@ export interface StepResult {
 
 interface Context {
   readonly deployment: Deployment;
-  readonly service: RolloutService;
+  /** Deployments start on running services only, which have their workload. */
+  readonly service: RolloutService & { readonly provider_resource: string };
   readonly estate: EstateItem;
 }
 
@@ -41,7 +42,14 @@ async function load(deploymentId: string): Promise<Context> {
   const estate = await getEstate(deployment.estate_id);
   if (!service || !estate)
     throw new Error(`deployment ${deploymentId} lost its service or estate`);
-  return { deployment, service, estate };
+  const providerResource = service.provider_resource;
+  if (!providerResource)
+    throw new Error(`deployment ${deploymentId} targets a service with no workload`);
+  return {
+    deployment,
+    service: { ...service, provider_resource: providerResource },
+    estate,
+  };
 }
 
 const step = (next: NextStep, wait = 1): StepResult => ({

@@ -23,10 +23,11 @@ export async function pollEstateHealth(estateId: string): Promise<void> {
   const driver = driverFor(estate.provider);
   const groups = await listEstateServices(estateId);
   for (const service of groups.flatMap((group) => group.services)) {
-    if (!service.current_image) continue;
+    const providerResource = service.provider_resource;
+    if (!service.current_image || !providerResource) continue;
     try {
       const reading = await driver.readHealth({
-        providerResource: service.provider_resource,
+        providerResource,
         image: service.current_image,
       });
       await applyReading(estate, service, {

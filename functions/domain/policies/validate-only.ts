@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import type { Verdict } from './violation.ts';
 
-/** `?validate_only=true` on a POST: judge the request, change nothing. */
+/**
+ * `?validate_only=true` on a POST: judge the request, change nothing. Kept as the
+ * string it arrives as (read it with `isValidateOnly` from platform/dry-run.ts): a boolean would take a
+ * transform, which costs every handler bundle that takes the parameter a kilobyte.
+ */
 export const ValidateOnlyQuery = z.strictObject({
-  validate_only: z.pipe(
-    z._default(z.enum(['true', 'false'], 'validate_only is true or false.'), 'false'),
-    z.transform((value) => value === 'true'),
+  validate_only: z._default(
+    z.enum(['true', 'false'], 'validate_only is true or false.'),
+    'false',
   ),
 });
 

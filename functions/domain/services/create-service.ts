@@ -1,6 +1,4 @@
-import { driverFor } from '../../drivers/registry.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
-import { logger } from '../../platform/logger.ts';
 import { buildAddServiceCount } from '../../store/environment-writes.ts';
 import { buildCheckEstateStatus, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
@@ -8,6 +6,10 @@ import { allocateId } from '../../store/ids.ts';
 import { buildClaimServiceName } from '../../store/names.ts';
 import { buildPutService, isServiceNameTaken } from '../../store/services.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import {
+  buildPutWorkflowStart,
+  type WorkflowStart,
+} from '../../store/workflow-starts.ts';
 import { nowIso } from '../common.ts';
 import type { Environment } from '../environments/environment.ts';
 import {
@@ -18,7 +20,7 @@ import {
 import { enforcePolicies } from '../policies/evaluate-policies.ts';
 import { verdictPuts } from '../policies/policy-events.ts';
 import { serviceSubject } from '../policies/subjects.ts';
-import { provisionService } from './new-service.ts';
+import { newService } from './new-service.ts';
 import type { CreateServiceInput, Service } from './service.ts';
 import { serviceEvent } from './service-events.ts';
 
@@ -33,11 +35,12 @@ const nameTaken = (environmentId: string, name: string) =>
   );
 
 /**
- * Creates a service: its workload through the estate's driver, then one transaction
- * writing the service, claiming its name within the environment, adding one to the
- * environment's service_count, checking the estate still takes services and writing
- * `infrastructure.service.created`. The name is checked before the driver is asked,
- * so a taken name costs no cloud call.
+ * Records a new service in `provisioning`: one transaction writes the service, claims
+ * its name within the environment, adds one to the environment's service_count,
+ * checks the estate still takes services, writes `infrastructure.service.created` and
+ * asks for the service's provisioning workflow, which creates the workload a moment
+ * later in an execution named after the service. No cloud call happens within the
+ * request, so a request never waits on a provider and a taken name costs nothing.
  */
 export async function createService(
   estate: EstateItem,
@@ -50,8 +53,7 @@ export async function createService(
   const verdict = await enforcePolicies(estate, serviceSubject(environment, input));
   const now = new Date();
   const id = await allocateId('INFSVC', now);
-  const driver = driverFor(estate.provider);
-  const service = await provisionService(driver, id, environment, input, nowIso(now));
+  const service = newService(id, environment, input, nowIso(now));
   try {
     await transact([
       { Put: buildPutService(service) },
@@ -59,14 +61,12 @@ export async function createService(
       { Update: buildAddServiceCount(environment.id, 1) },
       { ConditionCheck: buildCheckEstateStatus(estate.id, ACCEPTING_STATUSES) },
       { Put: buildPutEvent(serviceEvent(estate, service, 'created', now)) },
+      { Put: buildPutWorkflowStart(serviceProvisioning(id), now) },
       ...verdictPuts(estate, verdict, { action: 'create_service', target_id: id }, now),
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
-    // The workload's name comes from the service name, so after losing a race for
-    // the name the workload is the winner's and stays; otherwise it is ours to undo.
     if (error.index === NAME_CLAIM) throw nameTaken(environment.id, input.name);
-    await removeQuietly(estate, service);
     if (error.index === ENVIRONMENT_COUNT)
       throw new NotFoundError('environment', environment.id);
     throw await estateConditionError(estate.id);
@@ -74,16 +74,9 @@ export async function createService(
   return service;
 }
 
-async function removeQuietly(estate: EstateItem, service: Service): Promise<void> {
-  try {
-    await driverFor(estate.provider).removeWorkload({
-      providerResource: service.provider_resource,
-    });
-  } catch (error) {
-    logger.warn('workload left behind', {
-      service_id: service.id,
-      provider_resource: service.provider_resource,
-      error,
-    });
-  }
-}
+/** The service's provisioning workflow, named after the service. */
+const serviceProvisioning = (serviceId: string): WorkflowStart => ({
+  workflow: 'service_provisioning',
+  executionName: serviceId,
+  input: { service_id: serviceId },
+});

@@ -14,18 +14,24 @@ import { serviceEvent } from './service-events.ts';
  * Deletes a service for good: the driver removes its workload first (a retry after a
  * failure there finds the record still in place), then one transaction deletes the
  * record, frees the name, takes one off the environment's service_count and writes
- * `infrastructure.service.deleted`.
+ * `infrastructure.service.deleted`. A service still provisioning, or failed, has no
+ * workload to remove; its provisioning workflow, finding the record gone, removes
+ * the workload it may have just created. The delete holds only while the service is
+ * in the status it was read in, so a workload created meanwhile is removed here.
  */
 export async function deleteService(estate: EstateItem, service: Service): Promise<void> {
   if (service.active_deployment_id) throw busy(service.id, service.active_deployment_id);
-  const removal = await driverFor(estate.provider).removeWorkload({
-    providerResource: service.provider_resource,
-  });
+  const extra: Record<string, unknown> = {};
+  if (service.provider_resource) {
+    const removal = await driverFor(estate.provider).removeWorkload({
+      providerResource: service.provider_resource,
+    });
+    extra.removed_at = removal.removedAt;
+  }
   const now = new Date();
-  const extra = { removed_at: removal.removedAt };
   try {
     await transact([
-      { Delete: buildDeleteService(service.id) },
+      { Delete: buildDeleteService(service.id, service.status) },
       {
         Delete: buildReleaseServiceName(service.environment_id, service.name, service.id),
       },
@@ -37,6 +43,9 @@ export async function deleteService(estate: EstateItem, service: Service): Promi
     const current = await getService(service.id);
     if (current?.active_deployment_id)
       throw busy(service.id, current.active_deployment_id);
+    // Provisioning ended meanwhile; statuses only move forward, so this recurses once.
+    if (current && current.status !== service.status)
+      return deleteService(estate, current);
     throw new NotFoundError('service', service.id);
   }
 }

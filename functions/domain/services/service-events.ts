@@ -16,7 +16,7 @@ export const serviceSnapshot = (service: Service) => ({
 export function serviceEvent(
   estate: Estate,
   service: Service,
-  action: 'created' | 'updated' | 'deleted',
+  action: 'created' | 'ready' | 'failed' | 'updated' | 'deleted',
   now: Date,
   extra: Readonly<Record<string, unknown>> = {},
 ): PlatformEvent {

@@ -16,7 +16,8 @@ export const ServiceResource = z
     name: z.string(),
     type: z.enum(WORKLOAD_TYPES),
     status: z.enum(SERVICE_STATUSES),
-    provider_resource: z.string(),
+    status_reason: z.nullable(z.string()),
+    provider_resource: z.nullable(z.string()),
     cost_mtd: MonthCost.cost_mtd,
     currency: z.literal(CURRENCY),
     health: z.object({
@@ -45,6 +46,7 @@ export function toServiceResource(service: Service): ServiceResource {
     name: service.name,
     type: service.type,
     status: service.status,
+    status_reason: service.status_reason ?? null,
     provider_resource: service.provider_resource,
     cost_mtd: microsToAmount(service.cost_mtd_micros),
     currency: CURRENCY,

@@ -5,10 +5,12 @@ import type { CreateServiceBody, UpdateServiceBody } from './service-body.ts';
 import type { ServiceConfig } from './service-config.ts';
 
 /**
- * A service is `running` once its workload exists; deployments will add their own
- * statuses. Deleting removes the workload and the record (a hard delete).
+ * A service is `provisioning` from its creation until its workflow has created the
+ * workload, then `running`; `failed` when the workload could not be created (the
+ * reason is kept, and the service can only be deleted). Deleting removes the workload
+ * and the record (a hard delete).
  */
-export const SERVICE_STATUSES = ['running'] as const;
+export const SERVICE_STATUSES = ['provisioning', 'running', 'failed'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 export const ServiceId = platformId('INFSVC');
@@ -30,7 +32,10 @@ export interface Service {
   readonly name: string;
   readonly type: WorkloadType;
   readonly status: ServiceStatus;
-  readonly provider_resource: string;
+  /** The workload in the provider, once created; null while provisioning or failed. */
+  readonly provider_resource: string | null;
+  /** Why provisioning failed, in words users can act on; only on a failed service. */
+  readonly status_reason?: string;
   /** The image now running, for types that run one; deployments change it. */
   readonly current_image: string | null;
   /** The deployment rolling this service right now; at most one at a time. */

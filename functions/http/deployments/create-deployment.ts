@@ -9,6 +9,7 @@ import {
   ValidateOnlyQuery,
   VerdictResource,
 } from '../../domain/policies/validate-only.ts';
+import { isValidateOnly } from '../../platform/dry-run.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -28,7 +29,7 @@ export const handler = httpHandler(
     problems: [404, 409, 422],
   },
   async ({ body, query, caller }) => {
-    if (query.validate_only) return validateDeployment(body, caller);
+    if (isValidateOnly(query)) return validateDeployment(body, caller);
     const deployment = await createDeployment(body, caller);
     return {
       status: 202,

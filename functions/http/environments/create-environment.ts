@@ -10,6 +10,7 @@ import {
   ValidateOnlyQuery,
   VerdictResource,
 } from '../../domain/policies/validate-only.ts';
+import { isValidateOnly } from '../../platform/dry-run.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -30,7 +31,7 @@ export const handler = httpHandler(
   },
   async ({ body, query, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);
-    if (query.validate_only) return validateEnvironment(estate, body);
+    if (isValidateOnly(query)) return validateEnvironment(estate, body);
     const environment = await createEnvironment(estate, body);
     return {
       status: 201,

@@ -10,6 +10,7 @@ import {
   VerdictResource,
 } from '../../domain/policies/validate-only.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
+import { isValidateOnly } from '../../platform/dry-run.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -30,7 +31,7 @@ export const handler = httpHandler(
   },
   async ({ body, query, caller }) => {
     requireWorkspace(caller, body.workspace_id);
-    if (query.validate_only) return validateEstate(body);
+    if (isValidateOnly(query)) return validateEstate(body);
     const estate = await createEstate(body);
     return {
       status: 202,

@@ -11,11 +11,12 @@ import {
   ServiceResource,
   toServiceResource,
 } from '../../domain/services/service-resource.ts';
+import { isValidateOnly } from '../../platform/dry-run.ts';
 import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 
-/** POST /v1/infrastructure/services — create a service's workload in an environment. */
+/** POST /v1/infrastructure/services — add a service to an environment; its workload is created next. */
 export const handler = httpHandler(
   {
     scope: 'write',
@@ -25,17 +26,17 @@ export const handler = httpHandler(
     summary: 'Create a service in an environment',
     responses: {
       200: dataOf(VerdictResource),
-      201: { body: dataOf(ServiceResource), headers: ['location'] },
+      202: { body: dataOf(ServiceResource), headers: ['location'] },
     },
-    problems: [404, 409, 503],
+    problems: [404, 409],
   },
   async ({ body, query, caller }) => {
     const environment = await ownedEnvironment(body.environment_id, caller.workspaceId);
     const estate = await ownedEstate(environment.estate_id, caller.workspaceId);
-    if (query.validate_only) return validateService(estate, environment, body);
+    if (isValidateOnly(query)) return validateService(estate, environment, body);
     const service = await createService(estate, environment, body);
     return {
-      status: 201,
+      status: 202,
       body: { data: toServiceResource(service) },
       headers: { location: `/v1/infrastructure/services/${service.id}` },
     };

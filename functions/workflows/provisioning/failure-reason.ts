@@ -4,8 +4,11 @@ import {
   MAX_READINESS_POLLS,
 } from '../../domain/estates/workflow-limits.ts';
 
-/** The estate workflows whose failures mark an estate failed. */
-export type EstateWorkflow = 'provisioning' | 'deprovisioning';
+/**
+ * The workflows whose failures mark their subject failed: the estate's two, and a
+ * service's provisioning.
+ */
+export type EstateWorkflow = 'provisioning' | 'deprovisioning' | 'service_provisioning';
 
 /** What the fail task knows of how a workflow ended up failing. */
 export interface WorkflowFailure {
@@ -19,6 +22,7 @@ export interface WorkflowFailure {
 const NAMES: Record<EstateWorkflow, string> = {
   provisioning: 'Provisioning',
   deprovisioning: 'Deprovisioning',
+  service_provisioning: 'Provisioning the service',
 };
 
 /** Lambda wraps a thrown error's message in a JSON Cause on AWS; locally it is plain. */
@@ -35,6 +39,7 @@ function causeMessage(cause: string | undefined): string | undefined {
 
 /** Why a polling loop gave up, when no task failed. */
 function outOfChecks(failure: WorkflowFailure): string {
+  if (failure.workflow === 'service_provisioning') return 'The workload was not created.';
   if (failure.workflow === 'provisioning')
     return `The network did not become ready within ${MAX_READINESS_POLLS} checks.`;
   if (!failure.blocked_by_deployments)
@@ -48,7 +53,7 @@ function outOfChecks(failure: WorkflowFailure): string {
 
 /**
  * A reason users can read, naming the workflow that failed; internal error text never
- * reaches the estate record.
+ * reaches the estate's or service's record.
  */
 export function failureReason(failure: WorkflowFailure): string {
   const { error } = failure;
@@ -56,6 +61,9 @@ export function failureReason(failure: WorkflowFailure): string {
   if (error.Error === 'PermanentDriverError' || error.Error === 'TransientDriverError') {
     return causeMessage(error.Cause) ?? 'The cloud provider refused the request.';
   }
-  if (error.Error === 'States.Timeout') return `A ${failure.workflow} step timed out.`;
+  if (error.Error === 'States.Timeout')
+    return failure.workflow === 'service_provisioning'
+      ? 'Creating the workload timed out.'
+      : `A ${failure.workflow} step timed out.`;
   return `${NAMES[failure.workflow]} failed because of an internal error.`;
 }

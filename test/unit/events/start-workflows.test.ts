@@ -18,6 +18,8 @@ const MACHINES: Record<WorkflowName, string> = {
   provisioning: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Provisioning',
   deprovisioning: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Deprovisioning',
   deployment: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Rollout',
+  service_provisioning:
+    'arn:aws:states:eu-west-1:123456789012:stateMachine:ServiceProvisioning',
 };
 for (const [workflow, arn] of Object.entries(MACHINES))
   process.env[WORKFLOWS[workflow as WorkflowName]] = arn;

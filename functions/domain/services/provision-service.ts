@@ -1,0 +1,80 @@
+import { driverFor } from '../../drivers/registry.ts';
+import { getEnvironment } from '../../store/environments.ts';
+import { buildPutEvent } from '../../store/events.ts';
+import { buildEndProvisioning } from '../../store/service-writes.ts';
+import { getService } from '../../store/services.ts';
+import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { nowIso } from '../common.ts';
+import { mustGetEstate } from '../estates/estate-failure.ts';
+import type { Service, ServiceHealth } from './service.ts';
+import { serviceEvent } from './service-events.ts';
+import { toWorkloadConfig } from './workload.ts';
+
+/** How a provisioning step ended: the service's status, or `deleted` if it is gone. */
+export interface ProvisioningOutcome {
+  readonly service_id: string;
+  readonly status: Service['status'] | 'deleted';
+}
+
+/**
+ * Creates a provisioning service's workload through its estate's driver (idempotent
+ * per service, so a retried step finds the same workload), reads a container's
+ * health from its image, then in one transaction makes the service `running` with
+ * its provider resource and writes `infrastructure.service.ready`. A service that is
+ * no longer provisioning is left as it is. One deleted while its workload was being
+ * created loses that workload again: nothing else would ever remove it.
+ */
+export async function provisionService(serviceId: string): Promise<ProvisioningOutcome> {
+  const service = await getService(serviceId);
+  if (!service) return { service_id: serviceId, status: 'deleted' };
+  if (service.status !== 'provisioning')
+    return { service_id: serviceId, status: service.status };
+  const estate = await mustGetEstate(service.estate_id);
+  const environment = await getEnvironment(service.environment_id);
+  if (!environment)
+    throw new Error(`environment ${service.environment_id} does not exist`);
+  const driver = driverFor(estate.provider);
+  const { providerResource } = await driver.createWorkload({
+    serviceId: service.id,
+    serviceName: service.name,
+    environmentName: environment.name,
+    environmentType: environment.type,
+    type: service.type,
+    config: toWorkloadConfig(service.config),
+  });
+  let health: ServiceHealth = service.health;
+  if (service.type === 'container_service' && service.current_image) {
+    const reading = await driver.readHealth({
+      providerResource,
+      image: service.current_image,
+    });
+    health = { score: reading.score, status: reading.status };
+  }
+  const now = new Date();
+  const ready: Service = {
+    ...service,
+    status: 'running',
+    provider_resource: providerResource,
+    health,
+    version: service.version + 1,
+    updated_at: nowIso(now),
+  };
+  try {
+    await transact([
+      {
+        Update: buildEndProvisioning({
+          serviceId,
+          to: 'running',
+          now: ready.updated_at,
+          set: { provider_resource: providerResource, health },
+        }),
+      },
+      { Put: buildPutEvent(serviceEvent(estate, ready, 'ready', now)) },
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    await driver.removeWorkload({ providerResource });
+    return { service_id: serviceId, status: 'deleted' };
+  }
+  return { service_id: serviceId, status: 'running' };
+}
