@@ -130,7 +130,7 @@ async function seedCosts(api: Api, estateId: string) {
         '/v1/infrastructure/services',
         serviceBody(String(environment.data.id)),
       ),
-      201,
+      202,
       `creating the ${name} service`,
     );
     services.push(String(service.data.id));

@@ -19,6 +19,7 @@ const environmentExtras = { ...TIMES, config: { variables: { LOG_LEVEL: 'info' }
 const service = {
   ...SPEC.serviceList.data[0],
   estate_id: 'ESTATE-26-000004',
+  status_reason: null,
   current_image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
   ...TIMES,
   config: {
@@ -105,6 +106,26 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
   ListServices: {
     responses: {
       200: example('One container service', { data: [service], next_cursor: null }),
+    },
+  },
+  CreateService: {
+    request: example('The spec’s payments-api', {
+      environment_id: service.environment_id,
+      name: service.name,
+      type: service.type,
+      config: service.config,
+    }),
+    responses: {
+      202: example('Accepted; the workload is being created', {
+        data: {
+          ...service,
+          status: 'provisioning',
+          provider_resource: null,
+          health: { score: 100, status: 'healthy' },
+          cost_mtd: 0,
+          updated_at: TIMES.created_at,
+        },
+      }),
     },
   },
   CreateDeployment: {

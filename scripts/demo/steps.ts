@@ -171,7 +171,8 @@ export const createEnvironments: Step = {
 };
 
 export const createServices: Step = {
-  title: 'Create the payments-api container service in staging and production',
+  title:
+    'Create the payments-api container service in staging and production, and wait for it to run',
   run: async (api, state) => {
     const lines: string[] = [];
     for (const name of ['staging', 'production']) {
@@ -189,12 +190,26 @@ export const createServices: Step = {
         },
       });
       expectThat(
-        reply.status === 201,
+        reply.status === 202 && reply.body.data.status === 'provisioning',
         `creating the ${name} service answered ${reply.status}: ${JSON.stringify(reply.body)}`,
       );
-      state.services[name] = reply.body.data.id;
+      const id: string = reply.body.data.id;
+      state.services[name] = id;
+      const service = await waitFor<{
+        status: string;
+        provider_resource: string;
+        health: { score: number };
+      }>(
+        api,
+        `/v1/infrastructure/services/${id}`,
+        (data) => data.status !== 'provisioning',
+      );
+      expectThat(
+        service.status === 'running',
+        `the ${name} service ended ${service.status}`,
+      );
       lines.push(
-        `${reply.body.data.id}  ${name.padEnd(11)} ${reply.body.data.provider_resource}  health ${reply.body.data.health.score}`,
+        `${id}  ${name.padEnd(11)} provisioning → running  ${service.provider_resource}  health ${service.health.score}`,
       );
     }
     return lines;

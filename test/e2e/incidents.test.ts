@@ -52,6 +52,10 @@ async function runningService() {
       config: { image: 'ghcr.io/apex-digital/payments-api:v2.4.0', replicas: 2 },
     })
   ).body.data;
+  await until<{ status: string }>(
+    `/v1/infrastructure/services/${service.id}`,
+    (current) => current.status === 'running',
+  );
   return {
     estateId,
     environmentId: environment.id as string,

@@ -54,6 +54,10 @@ async function estateWithStages() {
         config: { image: V240, replicas: 2 },
       })
     ).body.data.id;
+    await until<{ status: string }>(
+      `/v1/infrastructure/services/${service}`,
+      (current) => current.status === 'running',
+    );
     stages[type] = { environment, service };
   }
   return {

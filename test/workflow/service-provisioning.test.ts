@@ -92,7 +92,9 @@ describe('the synthesized service provisioning workflow', () => {
     expect(execution.status).toBe('FAILED');
     expect(after?.status).toBe('failed');
     expect(after?.provider_resource).toBeNull();
-    expect(after?.status_reason).toMatch(/^Simulated permanent failure of createWorkload/);
+    expect(after?.status_reason).toMatch(
+      /^Simulated permanent failure of createWorkload/,
+    );
     expect(events.map((event) => event.type)).toEqual([
       'infrastructure.service.created',
       'infrastructure.service.failed',

@@ -143,7 +143,7 @@ const notRunning = (service: RolloutService) =>
   new ConflictError(
     'service_not_running',
     `Service ${service.id} is ${service.status}; deployments need it running.`,
-    { status: service.status },
+    { service_status: service.status },
   );
 
 function busy(serviceId: string, activeId: string): ConflictError {

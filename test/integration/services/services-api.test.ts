@@ -6,6 +6,9 @@ vi.hoisted(() => {
     'createWorkload@flaky-api:transient:1000,createWorkload@refused-api:permanent';
 });
 
+import { provisionService } from '../../../functions/domain/services/provision-service.ts';
+import { failService } from '../../../functions/domain/services/service-failure.ts';
+import { handler as createDeployment } from '../../../functions/http/deployments/create-deployment.ts';
 import { handler as createEnvironment } from '../../../functions/http/environments/create-environment.ts';
 import { handler as deleteEnvironment } from '../../../functions/http/environments/delete-environment.ts';
 import { handler as getEnvironment } from '../../../functions/http/environments/get-environment.ts';
@@ -18,7 +21,7 @@ import { listEvents } from '../../../functions/store/events.ts';
 import { putEstate } from '../../support/estates.ts';
 import { environmentBody, serviceBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
-import { useTable } from '../../support/table.ts';
+import { tableItems, useTable } from '../../support/table.ts';
 
 useTable();
 
@@ -75,28 +78,27 @@ async function production(overrides: Record<string, unknown> = {}) {
 }
 
 describe('POST /v1/infrastructure/services', () => {
-  it('answers 201 with the spec record, its workload and a created event', async () => {
+  it('answers 202 with the spec record in provisioning, a created event and a workflow start', async () => {
     const { estate, environment } = await production();
 
     const response = await post(serviceBody(environment.id));
 
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(202);
     const service = response.body.data;
     expect(service).toMatchObject({
       environment_id: environment.id,
       estate_id: estate.id,
       name: 'payments-api',
       type: 'container_service',
-      status: 'running',
-      provider_resource: 'ecs/payments-api-prod',
+      status: 'provisioning',
+      status_reason: null,
+      provider_resource: null,
       cost_mtd: 0,
       currency: 'USD',
-      health: { status: 'healthy' },
       current_image: 'ghcr.io/apex-digital/payments-api:v2.4.1',
       config: { replicas: 3, cpu: 1, memory_mb: 2048, port: 8080 },
     });
     expect(service.id).toMatch(/^INFSVC-\d{2}-\d{6}$/);
-    expect(service.health.score).toBeGreaterThanOrEqual(95);
     expect(response.headers.location).toBe(`${SERVICES}/${service.id}`);
     expect(await serviceCountOf(environment.id)).toBe(1);
     const events = await listEvents(
@@ -108,6 +110,45 @@ describe('POST /v1/infrastructure/services', () => {
       expect.objectContaining({
         subject_id: service.id,
         service_line_id: estate.service_line_id,
+        data: expect.objectContaining({
+          status: 'provisioning',
+          provider_resource: null,
+        }),
+      }),
+    ]);
+    expect(
+      (await tableItems('workflow_start')).map((start) => [
+        start.workflow,
+        start.execution_name,
+        JSON.parse(String(start.input)),
+      ]),
+    ).toEqual([['service_provisioning', service.id, { service_id: service.id }]]);
+  });
+
+  it('is running with its workload and health once its provisioning step has run', async () => {
+    const { estate, environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+
+    const outcome = await provisionService(created.id);
+    const again = await provisionService(created.id);
+    const service = (await get(created.id)).body.data;
+
+    expect(outcome).toEqual({ service_id: created.id, status: 'running' });
+    expect(again).toEqual({ service_id: created.id, status: 'running' });
+    expect(service).toMatchObject({
+      status: 'running',
+      provider_resource: 'ecs/payments-api-prod',
+      health: { status: 'healthy' },
+    });
+    expect(service.health.score).toBeGreaterThanOrEqual(95);
+    const ready = await listEvents(
+      estate.id,
+      { type: 'infrastructure.service.ready' },
+      10,
+    );
+    expect(ready.items).toEqual([
+      expect.objectContaining({
+        subject_id: created.id,
         data: expect.objectContaining({ provider_resource: 'ecs/payments-api-prod' }),
       }),
     ]);
@@ -116,11 +157,13 @@ describe('POST /v1/infrastructure/services', () => {
   it('reads a degraded health from a -degraded image tag', async () => {
     const { environment } = await production();
     const config = { image: 'ghcr.io/apex-digital/payments-api:v2.5.0-degraded' };
+    const created = await post(serviceBody(environment.id, { config }));
 
-    const response = await post(serviceBody(environment.id, { config }));
+    await provisionService(created.body.data.id);
+    const service = (await get(created.body.data.id)).body.data;
 
-    expect(response.body.data.health.status).toBe('degraded');
-    expect(response.body.data.config).toMatchObject({ replicas: 2, cpu: 0.5 });
+    expect(service.health.status).toBe('degraded');
+    expect(service.config).toMatchObject({ replicas: 2, cpu: 0.5 });
   });
 
   it.each([
@@ -141,12 +184,15 @@ describe('POST /v1/infrastructure/services', () => {
     'creates a %s with its defaults and starting health',
     async (type, name, config, resource) => {
       const { environment } = await production();
+      const created = await post(serviceBody(environment.id, { type, name, config }));
 
-      const response = await post(serviceBody(environment.id, { type, name, config }));
+      await provisionService(created.body.data.id);
+      const service = (await get(created.body.data.id)).body.data;
 
-      expect(response.status).toBe(201);
-      expect(response.body.data).toMatchObject({
+      expect(created.status).toBe(202);
+      expect(service).toMatchObject({
         type,
+        status: 'running',
         provider_resource: resource,
         health: { score: 100, status: 'healthy' },
       });
@@ -162,7 +208,7 @@ describe('POST /v1/infrastructure/services', () => {
       ),
     );
 
-    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(201));
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(202));
     expect(await serviceCountOf(environment.id)).toBe(10);
   });
 
@@ -174,29 +220,64 @@ describe('POST /v1/infrastructure/services', () => {
     );
 
     const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409]);
+    expect(statuses).toEqual([202, 409, 409, 409, 409]);
     expect(responses.find((r) => r.status === 409)?.body.code).toBe('service_name_taken');
     expect(await serviceCountOf(environment.id)).toBe(1);
   });
 
-  it('answers 503 with Retry-After when the provider fails transiently', async () => {
+  it('leaves the service provisioning when the provider fails transiently, for the workflow to retry', async () => {
     const { environment } = await production();
+    const created = (await post(serviceBody(environment.id, { name: 'flaky-api' }))).body
+      .data;
 
-    const response = await post(serviceBody(environment.id, { name: 'flaky-api' }));
+    const step = provisionService(created.id);
 
-    expect(response.status).toBe(503);
-    expect(response.body.code).toBe('provider_unavailable');
-    expect(response.headers['retry-after']).toBe('5');
-    expect(await serviceCountOf(environment.id)).toBe(0);
+    await expect(step).rejects.toMatchObject({ name: 'TransientDriverError' });
+    expect((await get(created.id)).body.data).toMatchObject({
+      status: 'provisioning',
+      provider_resource: null,
+    });
   });
 
-  it('answers 422 when the provider refuses the workload', async () => {
-    const { environment } = await production();
+  it('is failed with the provider’s reason when the provider refuses, and can be deleted', async () => {
+    const { estate, environment } = await production();
+    const created = (await post(serviceBody(environment.id, { name: 'refused-api' })))
+      .body.data;
+    const step = provisionService(created.id);
+    await expect(step).rejects.toMatchObject({ name: 'PermanentDriverError' });
 
-    const response = await post(serviceBody(environment.id, { name: 'refused-api' }));
+    const marked = await failService(created.id, 'The provider refused refused-api.');
+    const failed = (await get(created.id)).body.data;
+    const deployment = await call(createDeployment, {
+      routeKey: 'POST /v1/infrastructure/deployments',
+      path: '/v1/infrastructure/deployments',
+      body: {
+        environment_id: environment.id,
+        service_id: created.id,
+        image: 'ghcr.io/apex-digital/payments-api:v2.4.2',
+      },
+    });
+    const removed = await remove(created.id);
 
-    expect(response.status).toBe(422);
-    expect(response.body.code).toBe('provider_refused');
+    expect(marked).toBe('failed');
+    expect(failed).toMatchObject({
+      status: 'failed',
+      status_reason: 'The provider refused refused-api.',
+      provider_resource: null,
+    });
+    expect([deployment.status, deployment.body.code]).toEqual([
+      409,
+      'service_not_running',
+    ]);
+    expect(removed.status).toBe(204);
+    expect(await serviceCountOf(environment.id)).toBe(0);
+    const events = await listEvents(estate.id, {}, 10);
+    expect(events.items.map((event) => event.type)).toEqual(
+      expect.arrayContaining([
+        'infrastructure.service.failed',
+        'infrastructure.service.deleted',
+      ]),
+    );
   });
 
   it('refuses an environment of another workspace with 404', async () => {
@@ -361,7 +442,7 @@ describe('DELETE /v1/infrastructure/services/{id}', () => {
     ]);
     expect(response.status).toBe(204);
     expect(again.status).toBe(404);
-    expect(recreated.status).toBe(201);
+    expect(recreated.status).toBe(202);
     expect(await serviceCountOf(environment.id)).toBe(1);
     const events = await listEvents(
       estate.id,

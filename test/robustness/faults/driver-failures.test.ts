@@ -18,6 +18,7 @@ Object.assign(process.env, {
   SIM_FAILURES: [
     `provisionNetwork@${ESTATE}:transient:2`,
     `networkStatus@${ESTATE}:transient:1`,
+    'createWorkload:transient:2',
     'rollBatch:transient:2',
     `deprovisionNetwork@${ESTATE}:transient:2`,
     `deprovisionStatus@${ESTATE}:transient:1`,
@@ -38,7 +39,7 @@ async function post(name: string, body: unknown, workspace: string) {
 }
 
 describe('a driver failing transiently in every workflow', () => {
-  it('retries each step until the estate, the deployment and the teardown finish', async () => {
+  it('retries each step until the estate, the service, the deployment and the teardown finish', async () => {
     const { createEstate } = await import(
       '../../../functions/domain/estates/create-estate.ts'
     );
@@ -59,6 +60,7 @@ describe('a driver failing transiently in every workflow', () => {
       serviceBody(environment.body.data.id),
       workspace,
     );
+    await workflowsSettled(local.aws());
     const deployment = await post(
       'CreateDeployment',
       {
@@ -85,7 +87,8 @@ describe('a driver failing transiently in every workflow', () => {
     const torn = await getEstate(estate.id);
     const failedTasks = warn.mock.calls.filter(([message]) => message === 'task failed');
 
-    expect(failedTasks.length).toBeGreaterThanOrEqual(8);
+    expect(failedTasks.length).toBeGreaterThanOrEqual(10);
+    expect(service.status).toBe(202);
     expect(provisioned?.status).toBe('active');
     expect(deployment.status).toBe(202);
     expect(deployments.map((item) => item.status)).toEqual(['succeeded']);

@@ -68,6 +68,8 @@ export async function buildFixture(
   };
   const environment = await post('CreateEnvironment', environmentBody(estate.id));
   const service = await post('CreateService', serviceBody(environment.id));
+  // The service runs once its provisioning workflow has created the workload.
+  await settle();
   const policy = await post('CreatePolicy', {
     estate_id: estate.id,
     name: 'Registries we trust',

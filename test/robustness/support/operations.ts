@@ -100,7 +100,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   CreateService: {
     body: (f) => serviceBody(f.environmentId, { name: 'ledger-api' }),
     foreign: 404,
-    owner: [201],
+    owner: [202],
   },
   GetService: { pathId: 'serviceId', foreign: 404 },
   UpdateService: {

@@ -61,6 +61,10 @@ export async function buildHttpFixture(
     ),
     'service',
   );
+  await eventually(async () => {
+    const reply = await api('GET', `/v1/infrastructure/services/${service.id}`);
+    return reply.body?.data?.status === 'running' ? true : undefined;
+  }, 60_000);
   const policy = ok(
     await api('POST', '/v1/infrastructure/policies', {
       estate_id: estate.id,
