@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
 // Apart from common.ts, whose IDs and helpers nearly every function loads: building
-// these schemas pulls in zod's trims, metadata and ISO formats.
+// these schemas pulls in zod's trims. The fields of the documented resources are in
+// resource-fields.ts, which no function loads.
 
 /** A display name: trimmed, 1–120 characters, no control characters. */
 export const DisplayName = z.string().check(
@@ -28,18 +29,3 @@ export const DnsLabel = z
       'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
     ),
   );
-
-/** The month's cost fields of a resource, in its `currency`. */
-export const MonthCost = {
-  cost_mtd: z
-    .number()
-    .check(z.meta({ description: 'Month-to-date cost in `currency`.' })),
-  cost_forecast: z.number().check(
-    z.meta({
-      description: 'Month-end forecast in `currency`: linear on the month so far.',
-    }),
-  ),
-};
-
-/** A time as the API writes it: ISO 8601 in UTC, e.g. `2026-04-15T10:30:00Z`. */
-export const Timestamp = z.iso.datetime();

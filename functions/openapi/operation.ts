@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import type { ResponseDoc } from '../platform/http.ts';
 import { type HeaderName, headerRefs } from './components.ts';
 import type { SchemaConverter } from './json-schema.ts';
 import { parametersOf } from './parameters.ts';
 import { PROBLEM_RESPONSES, problemStatuses } from './problems.ts';
-import type { DocumentedRoute, RouteDoc } from './route-doc.ts';
+import type { DocumentedRoute, ResponseDoc, RouteDoc } from './route-doc.ts';
 
 const HEADER_NAMES = { location: 'Location', etag: 'ETag' } as const;
 

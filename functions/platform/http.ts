@@ -55,15 +55,11 @@ export interface RouteSpec<
    * @default - the action runs for every request
    */
   readonly idempotent?: typeof idempotent;
-  /** One line for the API reference. */
-  readonly summary?: string;
   /**
-   * The success responses by status, e.g. `{ 200: z.object({ data: Estate }) }`, or
-   * `{ 201: { body, headers: ['location'] } }` to name response headers too. They
-   * describe the route in the OpenAPI document (a route without them fails the
-   * contract tests); the chain does not check them.
+   * One line for the API reference. The route's success responses are documented
+   * apart, in functions/openapi/responses/, so that no function ships their schemas.
    */
-  readonly responses?: Readonly<Record<number, Schema | ResponseDoc>>;
+  readonly summary?: string;
   /**
    * The problem statuses this route answers beyond those every route can give
    * (400 for invalid input, 401, 403, 429, 500; 413 and 415 with a body; 409 and 422
@@ -71,15 +67,6 @@ export interface RouteSpec<
    */
   readonly problems?: readonly ProblemStatus[];
 }
-
-/** A documented success response: its body (none for 204) and its headers. */
-export interface ResponseDoc {
-  readonly body?: Schema;
-  readonly headers?: readonly ResponseHeader[];
-}
-
-/** Response headers a route can name; `x-request-id` is on every response anyway. */
-export type ResponseHeader = 'location' | 'etag';
 
 /** Problem statuses a route can declare for the OpenAPI document. */
 export type ProblemStatus = 400 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;

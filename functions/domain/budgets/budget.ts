@@ -63,14 +63,3 @@ export const toBudgetResource = (budget: Budget) => ({
   thresholds: budget.thresholds,
   created_at: budget.created_at,
 });
-
-export const BudgetResource = z.object({
-  id: z.string(),
-  estate_id: z.string(),
-  environment_id: z.nullable(z.string()),
-  amount: z.number(),
-  currency: z.literal(CURRENCY),
-  period: z.literal('monthly'),
-  thresholds: z.array(z.number()),
-  created_at: z.string(),
-});

@@ -1,27 +1,6 @@
-import * as z from 'zod/mini';
-import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { CURRENCY, microsToAmount } from '../common.ts';
-import { MonthCost, Timestamp } from '../fields.ts';
-import { ENVIRONMENT_STATUSES, type Environment } from './environment.ts';
-
-/** The environment as the API shows it; the projection below is typed against it. */
-export const EnvironmentResource = z
-  .object({
-    id: z.string(),
-    estate_id: z.string(),
-    name: z.string(),
-    type: z.enum(ENVIRONMENT_TYPES),
-    status: z.enum(ENVIRONMENT_STATUSES),
-    service_count: z.int().check(z.gte(0)),
-    ...MonthCost,
-    currency: z.literal(CURRENCY),
-    created_at: Timestamp,
-    updated_at: Timestamp,
-    config: z.object({ variables: z.record(z.string(), z.string()) }),
-  })
-  .check(z.meta({ id: 'Environment' }));
-
-export type EnvironmentResource = z.output<typeof EnvironmentResource>;
+import type { Environment } from './environment.ts';
+import type { EnvironmentResource } from './environment-schema.ts';
 
 /** The environment as the API shows it: the spec's fields, in the spec's order, then ours. */
 export function toEnvironmentResource(environment: Environment): EnvironmentResource {

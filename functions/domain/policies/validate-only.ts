@@ -13,25 +13,6 @@ export const ValidateOnlyQuery = z.strictObject({
   ),
 });
 
-const ViolationSchema = z.object({
-  policy_id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  enforcement: z.enum(['enforce', 'warn']),
-  reason: z.string(),
-});
-
-/** The documented shape of a validate_only answer. */
-export const VerdictResource = z
-  .object({
-    valid: z.boolean(),
-    violations: z.array(ViolationSchema),
-    warnings: z.array(ViolationSchema),
-    overridden: z.array(ViolationSchema),
-    cost_impact: z.record(z.string(), z.unknown()),
-  })
-  .check(z.meta({ id: 'PolicyVerdict' }));
-
 /**
  * The answer to a validate_only POST: whether the change would pass the estate's
  * policies, which it breaks, and what it would cost as far as that is known.

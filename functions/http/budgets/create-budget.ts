@@ -1,9 +1,4 @@
-import * as z from 'zod/mini';
-import {
-  BudgetResource,
-  CreateBudgetBody,
-  toBudgetResource,
-} from '../../domain/budgets/budget.ts';
+import { CreateBudgetBody, toBudgetResource } from '../../domain/budgets/budget.ts';
 import { createBudget } from '../../domain/budgets/create-budget.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
@@ -18,7 +13,6 @@ export const handler = httpHandler(
     body: CreateBudgetBody,
     summary: 'Set a monthly budget on an estate or environment, with alert thresholds',
     problems: [404, 409, 422],
-    responses: { 201: z.object({ data: BudgetResource }) },
   },
   async ({ body, caller }) => {
     const estateId = body.estate_id

@@ -12,7 +12,6 @@ export const handler = httpHandler(
     params: z.object({ id: BudgetId }),
     summary: 'Delete a budget',
     problems: [404, 409],
-    responses: { 204: {} },
   },
   async ({ params, caller, headers }) => {
     // Budgets carry no ETag; a conditional delete cannot be honoured, so it is refused

@@ -1,9 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  BudgetId,
-  BudgetResource,
-  toBudgetResource,
-} from '../../domain/budgets/budget.ts';
+import { BudgetId, toBudgetResource } from '../../domain/budgets/budget.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { ownedBudget } from './owned-budget.ts';
 
@@ -14,7 +10,6 @@ export const handler = httpHandler(
     params: z.object({ id: BudgetId }),
     summary: 'Get a budget',
     problems: [404],
-    responses: { 200: z.object({ data: BudgetResource }) },
   },
   async ({ params, caller }) => ({
     status: 200,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BudgetResource, toBudgetResource } from '../../domain/budgets/budget.ts';
+import { toBudgetResource } from '../../domain/budgets/budget.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
@@ -13,7 +13,6 @@ export const handler = httpHandler(
     query: z.strictObject({ estate_id: EstateId }),
     summary: 'List the budgets of an estate and its environments',
     problems: [404],
-    responses: { 200: z.object({ data: z.array(BudgetResource) }) },
   },
   async ({ query, caller }) => {
     const budgets = await listEstateBudgets(query.estate_id);

@@ -40,19 +40,6 @@ const Query = z
     }),
   );
 
-const CostsResponse = z.object({
-  data: z.object({
-    estate_id: z.optional(z.string()),
-    environment_id: z.optional(z.string()),
-    period: z.object({ from: z.string(), to: z.string() }),
-    total: z.number(),
-    currency: z.literal(CURRENCY),
-    breakdown: z.array(
-      z.object({ group: z.string(), cost: z.number(), percent: z.number() }),
-    ),
-  }),
-});
-
 const scopeOf = (query: {
   estate_id?: string | undefined;
   environment_id?: string | undefined;
@@ -68,7 +55,6 @@ export const handler = httpHandler(
     query: Query,
     summary: 'Cost of an estate or environment over a date range, broken down by a group',
     problems: [404],
-    responses: { 200: CostsResponse },
   },
   async ({ query, caller }) => {
     const scope = scopeOf(query);

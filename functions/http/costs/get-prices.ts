@@ -1,7 +1,7 @@
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getPriceOverrides } from '../../store/estate-prices.ts';
-import { PricesParams, PricesResponse, pricesBody } from './prices.ts';
+import { PricesParams, pricesBody } from './prices.ts';
 
 /** GET /v1/infrastructure/estates/{id}/prices — what the estate pays per unit. */
 export const handler = httpHandler(
@@ -10,7 +10,6 @@ export const handler = httpHandler(
     params: PricesParams,
     summary: 'The unit prices an estate pays: list prices and its overrides',
     problems: [404],
-    responses: { 200: PricesResponse },
   },
   async ({ params, caller }) => {
     const estate = await ownedEstate(params.id, caller.workspaceId);

@@ -48,21 +48,6 @@ const toLine = (line: PriceLine) => ({
   source: line.source,
 });
 
-export const PricesResponse = z.object({
-  data: z.object({
-    estate_id: z.string(),
-    currency: z.literal('USD'),
-    prices: z.array(
-      z.object({
-        service_type: z.string(),
-        metric: z.string(),
-        unit_price: z.string(),
-        source: z.enum(['list', 'override']),
-      }),
-    ),
-  }),
-});
-
 /** The prices an estate pays, as both price routes answer. */
 export const pricesBody = (
   estate: { id: string; provider: 'aws' | 'gcp' | 'azure'; region: string },

@@ -1,13 +1,7 @@
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { putPriceOverrides } from '../../store/estate-prices.ts';
-import {
-  PricesParams,
-  PricesResponse,
-  PutPricesBody,
-  pricesBody,
-  usdToNanos,
-} from './prices.ts';
+import { PricesParams, PutPricesBody, pricesBody, usdToNanos } from './prices.ts';
 
 /**
  * PUT /v1/infrastructure/estates/{id}/prices — replace the estate's price overrides.
@@ -20,7 +14,6 @@ export const handler = httpHandler(
     body: PutPricesBody,
     summary: 'Replace the unit prices an estate pays instead of the list prices',
     problems: [404, 422],
-    responses: { 200: PricesResponse },
   },
   async ({ params, body, caller }) => {
     const estate = await ownedEstate(params.id, caller.workspaceId);

@@ -1,11 +1,7 @@
 import * as z from 'zod/mini';
 import { cancelDeployment } from '../../domain/deployments/cancel-deployment.ts';
 import { DeploymentId } from '../../domain/deployments/deployment.ts';
-import {
-  DeploymentResource,
-  toDeploymentResource,
-} from '../../domain/deployments/deployment-resource.ts';
-import { dataOf } from '../../platform/envelopes.ts';
+import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { ownedDeployment } from './owned-deployment.ts';
@@ -17,7 +13,6 @@ export const handler = httpHandler(
     idempotent,
     params: z.object({ id: DeploymentId }),
     summary: 'Cancel a running deployment and roll it back',
-    responses: { 202: dataOf(DeploymentResource) },
     problems: [404, 409],
   },
   async ({ params, caller }) => {

@@ -1,16 +1,9 @@
 import { createDeployment } from '../../domain/deployments/create-deployment.ts';
 import { CreateDeploymentBody } from '../../domain/deployments/deployment-body.ts';
-import {
-  DeploymentResource,
-  toDeploymentResource,
-} from '../../domain/deployments/deployment-resource.ts';
+import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
 import { validateDeployment } from '../../domain/policies/validate-changes.ts';
-import {
-  ValidateOnlyQuery,
-  VerdictResource,
-} from '../../domain/policies/validate-only.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { isValidateOnly } from '../../platform/dry-run.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 
@@ -22,10 +15,6 @@ export const handler = httpHandler(
     body: CreateDeploymentBody,
     query: ValidateOnlyQuery,
     summary: 'Roll a new image out to a service',
-    responses: {
-      200: dataOf(VerdictResource),
-      202: { body: dataOf(DeploymentResource), headers: ['location'] },
-    },
     problems: [404, 409, 422],
   },
   async ({ body, query, caller }) => {

@@ -1,14 +1,10 @@
 import * as z from 'zod/mini';
 import { platformId } from '../../domain/common.ts';
 import { DEPLOYMENT_STATUSES } from '../../domain/deployments/deployment.ts';
-import {
-  DeploymentResource,
-  toDeploymentResource,
-} from '../../domain/deployments/deployment-resource.ts';
+import { toDeploymentResource } from '../../domain/deployments/deployment-resource.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { pageOf } from '../../platform/envelopes.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getRolloutService, listDeployments } from '../../store/deployments.ts';
@@ -37,7 +33,6 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: "List a service's or an environment's deployments",
-    responses: { 200: pageOf(DeploymentResource) },
     problems: [404],
   },
   async ({ query, caller }) => {

@@ -1,17 +1,10 @@
 import { createEnvironment } from '../../domain/environments/create-environment.ts';
 import { CreateEnvironmentBody } from '../../domain/environments/environment-body.ts';
-import {
-  EnvironmentResource,
-  toEnvironmentResource,
-} from '../../domain/environments/environment-resource.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { validateEnvironment } from '../../domain/policies/validate-changes.ts';
-import {
-  ValidateOnlyQuery,
-  VerdictResource,
-} from '../../domain/policies/validate-only.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { isValidateOnly } from '../../platform/dry-run.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 
@@ -23,10 +16,6 @@ export const handler = httpHandler(
     idempotent,
     query: ValidateOnlyQuery,
     summary: 'Create an environment in an estate',
-    responses: {
-      200: dataOf(VerdictResource),
-      201: { body: dataOf(EnvironmentResource), headers: ['location'] },
-    },
     problems: [404, 409],
   },
   async ({ body, query, caller }) => {

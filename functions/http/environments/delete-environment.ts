@@ -11,7 +11,6 @@ export const handler = httpHandler(
     scope: 'write',
     params: z.object({ id: EnvironmentId }),
     summary: 'Delete an environment that has no services',
-    responses: { 204: {} },
     problems: [404, 409],
   },
   async ({ params, caller }) => {

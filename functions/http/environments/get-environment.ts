@@ -1,12 +1,8 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
-import {
-  EnvironmentResource,
-  toEnvironmentResource,
-} from '../../domain/environments/environment-resource.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
@@ -16,7 +12,6 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: EnvironmentId }),
     summary: 'Get an environment',
-    responses: { 200: { body: dataOf(EnvironmentResource), headers: ['etag'] } },
     problems: [404],
   },
   async ({ params, caller }) => {

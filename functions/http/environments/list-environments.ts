@@ -1,17 +1,13 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ENVIRONMENT_STATUSES } from '../../domain/environments/environment.ts';
-import {
-  EnvironmentResource,
-  toEnvironmentResource,
-} from '../../domain/environments/environment-resource.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { PageQuery } from '../../domain/page-query.ts';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listEnvironments } from '../../store/environments.ts';
 
@@ -28,7 +24,6 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: 'List environments of an estate',
-    responses: { 200: pageOf(EnvironmentResource) },
     problems: [404],
   },
   async ({ query, caller }) => {

@@ -2,14 +2,10 @@ import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { UpdateEnvironmentBody } from '../../domain/environments/environment-body.ts';
-import {
-  EnvironmentResource,
-  toEnvironmentResource,
-} from '../../domain/environments/environment-resource.ts';
+import { toEnvironmentResource } from '../../domain/environments/environment-resource.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { updateEnvironment } from '../../domain/environments/update-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { ApiError } from '../../platform/errors.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -22,7 +18,6 @@ export const handler = httpHandler(
     params: z.object({ id: EnvironmentId }),
     body: UpdateEnvironmentBody,
     summary: 'Rename an environment or replace its config',
-    responses: { 200: { body: dataOf(EnvironmentResource), headers: ['etag'] } },
     problems: [404, 409, 412],
   },
   async ({ params, body, caller, headers }) => {

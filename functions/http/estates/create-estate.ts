@@ -1,17 +1,10 @@
 import { createEstate } from '../../domain/estates/create-estate.ts';
 import { CreateEstateBody } from '../../domain/estates/estate-body.ts';
-import {
-  EstateResource,
-  toEstateResource,
-} from '../../domain/estates/estate-resource.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { validateEstate } from '../../domain/policies/validate-changes.ts';
-import {
-  ValidateOnlyQuery,
-  VerdictResource,
-} from '../../domain/policies/validate-only.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
 import { isValidateOnly } from '../../platform/dry-run.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -24,10 +17,6 @@ export const handler = httpHandler(
     query: ValidateOnlyQuery,
     body: CreateEstateBody,
     summary: 'Provision a new estate',
-    responses: {
-      200: dataOf(VerdictResource),
-      202: { body: dataOf(EstateResource), headers: ['location', 'etag'] },
-    },
   },
   async ({ body, query, caller }) => {
     requireWorkspace(caller, body.workspace_id);

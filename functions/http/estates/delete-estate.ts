@@ -2,11 +2,7 @@ import * as z from 'zod/mini';
 import { countServicesInEstate } from '../../domain/environments/count-services.ts';
 import { deleteEstate } from '../../domain/estates/delete-estate.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import {
-  EstateResource,
-  toEstateResource,
-} from '../../domain/estates/estate-resource.ts';
-import { dataOf } from '../../platform/envelopes.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
@@ -22,7 +18,6 @@ export const handler = httpHandler(
     params: z.object({ id: EstateId }),
     query: Query,
     summary: 'Deprovision an estate',
-    responses: { 202: dataOf(EstateResource) },
     problems: [404, 409],
   },
   async ({ params, query, caller }) => {

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import type { StoredEstateHealth } from '../../domain/health/evaluate-estate-health.ts';
-import { EstateHealthResponse } from '../../domain/health/health-schema.ts';
 import { httpHandler } from '../../platform/http.ts';
 
 /**
@@ -15,7 +14,6 @@ export const handler = httpHandler(
     summary: 'Explain the health score of an estate',
     problems: [404],
     params: z.object({ id: EstateId }),
-    responses: { 200: EstateHealthResponse },
   },
   async ({ params, caller }) => {
     const estate = await ownedEstate(params.id, caller.workspaceId);

@@ -1,11 +1,7 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import {
-  EstateResource,
-  toEstateResource,
-} from '../../domain/estates/estate-resource.ts';
-import { dataOf } from '../../platform/envelopes.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -17,7 +13,6 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: EstateId }),
     summary: 'Get an estate',
-    responses: { 200: { body: dataOf(EstateResource), headers: ['etag'] } },
     problems: [404],
   },
   async ({ params, caller }) => {

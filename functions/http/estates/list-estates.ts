@@ -2,15 +2,11 @@ import * as z from 'zod/mini';
 import { WorkspaceId } from '../../domain/common.ts';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ESTATE_STATUSES } from '../../domain/estates/estate.ts';
-import {
-  EstateResource,
-  toEstateResource,
-} from '../../domain/estates/estate-resource.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { PROVIDERS } from '../../domain/estates/regions.ts';
 import { PageQuery } from '../../domain/page-query.ts';
 import { requireWorkspace } from '../../platform/auth.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listEstates } from '../../store/estates.ts';
 
@@ -27,7 +23,6 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: 'List estates of a workspace',
-    responses: { 200: pageOf(EstateResource) },
   },
   async ({ query, caller }) => {
     const workspaceId = query.workspace_id ?? caller.workspaceId;

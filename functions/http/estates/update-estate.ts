@@ -1,16 +1,12 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import {
-  EstateResource,
-  toEstateResource,
-} from '../../domain/estates/estate-resource.ts';
+import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import {
   EstateChangedError,
   UpdateEstateBody,
   updateEstate,
 } from '../../domain/estates/update-estate.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -23,7 +19,6 @@ export const handler = httpHandler(
     params: z.object({ id: EstateId }),
     body: UpdateEstateBody,
     summary: 'Rename or re-tag an estate',
-    responses: { 200: { body: dataOf(EstateResource), headers: ['etag'] } },
     problems: [404, 409, 412],
   },
   async ({ params, body, caller, headers }) => {

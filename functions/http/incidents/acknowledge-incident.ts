@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { acknowledgeIncident } from '../../domain/incidents/acknowledge-incident.ts';
 import { IncidentId } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
-import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
 import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -15,7 +14,6 @@ export const handler = httpHandler(
     summary: 'Acknowledge an incident',
     problems: [404, 409],
     params: z.object({ id: IncidentId }),
-    responses: { 200: IncidentResponse },
   },
   async ({ params, caller }) => {
     const incident = await ownedIncident(params.id, caller.workspaceId);

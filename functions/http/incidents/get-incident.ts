@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { IncidentId } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
-import { IncidentResponse } from '../../domain/incidents/incident-schema.ts';
 import { ownedIncident } from '../../domain/incidents/owned-incident.ts';
 import { httpHandler } from '../../platform/http.ts';
 
@@ -12,7 +11,6 @@ export const handler = httpHandler(
     summary: 'Get an incident',
     problems: [404],
     params: z.object({ id: IncidentId }),
-    responses: { 200: IncidentResponse },
   },
   async ({ params, caller }) => {
     const incident = await ownedIncident(params.id, caller.workspaceId);

@@ -3,7 +3,6 @@ import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../domain/incidents/incident.ts';
 import { toIncidentResource } from '../../domain/incidents/incident-resource.ts';
-import { IncidentSchema } from '../../domain/incidents/incident-schema.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { PageQuery } from '../../domain/page-query.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
@@ -39,12 +38,6 @@ export const handler = httpHandler(
     summary: 'List the incidents of an estate',
     problems: [404],
     query: Query,
-    responses: {
-      200: z.object({
-        data: z.array(IncidentSchema),
-        next_cursor: z.nullable(z.string()),
-      }),
-    },
   },
   async ({ query, caller }) => {
     if (query.from && query.to && Date.parse(query.from) > Date.parse(query.to))

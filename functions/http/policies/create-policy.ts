@@ -1,11 +1,7 @@
-import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { createPolicy } from '../../domain/policies/create-policy.ts';
 import { CreatePolicyBody } from '../../domain/policies/policy-body.ts';
-import {
-  PolicyResource,
-  toPolicyResource,
-} from '../../domain/policies/policy-resource.ts';
+import { toPolicyResource } from '../../domain/policies/policy-resource.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
@@ -18,7 +14,6 @@ export const handler = httpHandler(
     body: CreatePolicyBody,
     summary: 'Add an infrastructure policy to an estate',
     problems: [404, 409, 422],
-    responses: { 201: z.object({ data: PolicyResource }) },
   },
   async ({ body, caller }) => {
     const estate = await ownedEstate(body.estate_id, caller.workspaceId);

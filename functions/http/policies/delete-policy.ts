@@ -13,7 +13,6 @@ export const handler = httpHandler(
     params: z.object({ id: PolicyId }),
     summary: 'Delete a policy',
     problems: [404, 409, 412],
-    responses: { 204: {} },
   },
   async ({ params, caller, headers }) => {
     const policy = await ownedPolicy(params.id, caller.workspaceId);

@@ -3,20 +3,9 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { checkCompliance } from '../../domain/policies/check-compliance.ts';
 import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
 import { PolicyId } from '../../domain/policies/policy.ts';
-import {
-  PolicyResource,
-  toPolicyResource,
-} from '../../domain/policies/policy-resource.ts';
+import { toPolicyResource } from '../../domain/policies/policy-resource.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
-
-const Compliance = z.object({
-  checked_at: z.string(),
-  non_compliant: z.array(
-    z.object({ service_id: z.string(), environment_id: z.string(), reason: z.string() }),
-  ),
-  truncated: z.boolean(),
-});
 
 /**
  * GET /v1/infrastructure/policies/{id} — one policy, with the estate's existing
@@ -28,9 +17,6 @@ export const handler = httpHandler(
     params: z.object({ id: PolicyId }),
     summary: 'Get a policy and the existing services out of compliance with it',
     problems: [404],
-    responses: {
-      200: z.object({ data: z.extend(PolicyResource, { compliance: Compliance }) }),
-    },
   },
   async ({ params, caller }) => {
     const policy = await ownedPolicy(params.id, caller.workspaceId);

@@ -3,10 +3,7 @@ import { EstateId } from '../../domain/estates/estate.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { PageQuery } from '../../domain/page-query.ts';
-import {
-  PolicyResource,
-  toPolicyResource,
-} from '../../domain/policies/policy-resource.ts';
+import { toPolicyResource } from '../../domain/policies/policy-resource.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listPolicies } from '../../store/policies.ts';
@@ -20,12 +17,6 @@ export const handler = httpHandler(
     query: Query,
     summary: 'List the policies of an estate',
     problems: [404],
-    responses: {
-      200: z.object({
-        data: z.array(PolicyResource),
-        next_cursor: z.nullable(z.string()),
-      }),
-    },
   },
   async ({ query, caller }) => {
     const scope = `policies|${query.estate_id}`;

@@ -4,10 +4,7 @@ import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
 import { PolicyId } from '../../domain/policies/policy.ts';
 import { UpdatePolicyBody } from '../../domain/policies/policy-body.ts';
 import { PolicyChangedError } from '../../domain/policies/policy-changed.ts';
-import {
-  PolicyResource,
-  toPolicyResource,
-} from '../../domain/policies/policy-resource.ts';
+import { toPolicyResource } from '../../domain/policies/policy-resource.ts';
 import { updatePolicy } from '../../domain/policies/update-policy.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -21,7 +18,6 @@ export const handler = httpHandler(
     body: UpdatePolicyBody,
     summary: 'Change a policy’s name, parameters, enforcement or status',
     problems: [404, 409, 412, 422],
-    responses: { 200: z.object({ data: PolicyResource }) },
   },
   async ({ params, body, caller, headers }) => {
     const policy = await ownedPolicy(params.id, caller.workspaceId);

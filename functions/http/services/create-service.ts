@@ -1,18 +1,11 @@
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { validateService } from '../../domain/policies/validate-changes.ts';
-import {
-  ValidateOnlyQuery,
-  VerdictResource,
-} from '../../domain/policies/validate-only.ts';
+import { ValidateOnlyQuery } from '../../domain/policies/validate-only.ts';
 import { createService } from '../../domain/services/create-service.ts';
 import { CreateServiceBody } from '../../domain/services/service-body.ts';
-import {
-  ServiceResource,
-  toServiceResource,
-} from '../../domain/services/service-resource.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
 import { isValidateOnly } from '../../platform/dry-run.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 
@@ -24,10 +17,6 @@ export const handler = httpHandler(
     idempotent,
     query: ValidateOnlyQuery,
     summary: 'Create a service in an environment',
-    responses: {
-      200: dataOf(VerdictResource),
-      202: { body: dataOf(ServiceResource), headers: ['location'] },
-    },
     problems: [404, 409],
   },
   async ({ body, query, caller }) => {

@@ -11,7 +11,6 @@ export const handler = httpHandler(
     scope: 'write',
     params: z.object({ id: ServiceId }),
     summary: 'Delete a service and its workload',
-    responses: { 204: {} },
     problems: [404, 409, 422, 503],
   },
   async ({ params, caller }) => {

@@ -2,11 +2,7 @@ import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
-import {
-  ServiceResource,
-  toServiceResource,
-} from '../../domain/services/service-resource.ts';
-import { dataOf } from '../../platform/envelopes.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
 import { etagHeader } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 
@@ -16,7 +12,6 @@ export const handler = httpHandler(
     scope: 'read',
     params: z.object({ id: ServiceId }),
     summary: 'Get a service',
-    responses: { 200: { body: dataOf(ServiceResource), headers: ['etag'] } },
     problems: [404],
   },
   async ({ params, caller }) => {

@@ -5,13 +5,9 @@ import { ownedEnvironment } from '../../domain/environments/owned-environment.ts
 import { requireOwnedItems } from '../../domain/owned-items.ts';
 import { PageQuery } from '../../domain/page-query.ts';
 import { SERVICE_STATUSES } from '../../domain/services/service.ts';
-import {
-  ServiceResource,
-  toServiceResource,
-} from '../../domain/services/service-resource.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
 import { WORKLOAD_TYPES } from '../../drivers/driver.ts';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.ts';
-import { pageOf } from '../../platform/envelopes.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { listServices } from '../../store/services.ts';
 
@@ -28,7 +24,6 @@ export const handler = httpHandler(
     scope: 'read',
     query: Query,
     summary: 'List services of an environment',
-    responses: { 200: pageOf(ServiceResource) },
     problems: [404],
   },
   async ({ query, caller }) => {

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { HealthSignalResponse } from '../../domain/health/health-schema.ts';
 import { HealthSignalBody } from '../../domain/health/health-signal.ts';
 import { recordHealthSignal } from '../../domain/health/record-health-signal.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
@@ -21,7 +20,6 @@ export const handler = httpHandler(
     problems: [404, 409, 422],
     params: z.object({ id: ServiceId }),
     body: HealthSignalBody,
-    responses: { 200: HealthSignalResponse },
   },
   async ({ params, body, caller }) => {
     const service = await ownedService(params.id, caller.workspaceId);

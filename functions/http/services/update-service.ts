@@ -4,12 +4,8 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
 import { UpdateServiceBody } from '../../domain/services/service-body.ts';
-import {
-  ServiceResource,
-  toServiceResource,
-} from '../../domain/services/service-resource.ts';
+import { toServiceResource } from '../../domain/services/service-resource.ts';
 import { updateService } from '../../domain/services/update-service.ts';
-import { dataOf } from '../../platform/envelopes.ts';
 import { ApiError } from '../../platform/errors.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
@@ -22,7 +18,6 @@ export const handler = httpHandler(
     params: z.object({ id: ServiceId }),
     body: UpdateServiceBody,
     summary: "Change a service's config",
-    responses: { 200: { body: dataOf(ServiceResource), headers: ['etag'] } },
     problems: [404, 409, 412, 422, 503],
   },
   async ({ params, body, caller, headers }) => {

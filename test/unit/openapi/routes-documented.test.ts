@@ -5,6 +5,7 @@ import { ROUTES, type Route } from '../../../functions/http/routes.ts';
 import { buildDocument } from '../../../functions/openapi/document.ts';
 import { loadDocumentedRoutes } from '../../../functions/openapi/load-routes.ts';
 import { successStatuses } from '../../../functions/openapi/route-doc.ts';
+import { ROUTE_RESPONSES } from '../../../functions/openapi/route-responses.ts';
 import { operations } from '../../support/openapi/document.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -41,6 +42,23 @@ describe('route documentation', () => {
       ),
     );
     expect(inDocument).toHaveLength(ROUTES.length);
+  });
+
+  it('documents responses only for routes of the route table', () => {
+    const names = ROUTES.map((entry) => entry.name);
+
+    expect(names).toEqual(expect.arrayContaining(Object.keys(ROUTE_RESPONSES)));
+  });
+
+  it('leaves a route the response table does not name undocumented', async () => {
+    const listEstates = ROUTES.filter((entry) => entry.name === 'ListEstates');
+
+    const loaded = await loadDocumentedRoutes(listEstates, ROOT, {});
+
+    expect(loaded).toHaveLength(1);
+    expect(() => buildDocument(loaded, { version: '0' })).toThrow(
+      'ListEstates documents no success response',
+    );
   });
 
   it('refuses to build a document with a route that documents no response', () => {
