@@ -23,6 +23,7 @@ const BULK_CONCURRENCY = 24;
 const WARMUP_RUNS = 20;
 const MEASURED_RUNS = 40;
 const WORKSPACE = 'WS-26-000021';
+const DAY_MS = 24 * 60 * 60 * 1000;
 const METRICS = ['vcpu_hours', 'memory_gb_hours'] as const;
 
 export const COSTS_SECTION =
@@ -156,20 +157,28 @@ async function measure(): Promise<Figure[]> {
 
   const now = new Date();
   const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  const span = Math.max(1, now.getTime() - 60_000 - monthStart);
+  const latest = now.getTime() - 60_000;
+  const days = Math.max(1, Math.ceil((latest - monthStart) / DAY_MS));
   const from = new Date(monthStart).toISOString().slice(0, 10);
   const to = now.toISOString().slice(0, 10);
-  // Records spread over the month so far: every service, both metrics, every day.
-  const input = (i: number) => ({
-    record_id: `bench-${i}`,
-    service_id: services[i % services.length] ?? '',
-    metric: METRICS[Math.floor(i / services.length) % METRICS.length] ?? 'vcpu_hours',
-    quantity: ((i % 7) + 1) / 4,
-    time: new Date(
-      monthStart + Math.floor((((i * 7919) % 1_000_003) / 1_000_003) * span),
-    ).toISOString(),
-    source: 'bench',
-  });
+  // Records spread over the month so far: every service, both metrics, every day, in
+  // turn, so that the smaller set already has every day rollup the larger one has (a
+  // spread by time alone leaves a day begun minutes ago without records at 1,000).
+  const perDay = services.length * METRICS.length;
+  const input = (i: number) => {
+    const dayStart = monthStart + (Math.floor(i / perDay) % days) * DAY_MS;
+    const span = Math.max(1, Math.min(DAY_MS, latest - dayStart));
+    return {
+      record_id: `bench-${i}`,
+      service_id: services[i % services.length] ?? '',
+      metric: METRICS[Math.floor(i / services.length) % METRICS.length] ?? 'vcpu_hours',
+      quantity: ((i % 7) + 1) / 4,
+      time: new Date(
+        dayStart + Math.floor((((i * 7919) % 1_000_003) / 1_000_003) * span),
+      ).toISOString(),
+      source: 'bench',
+    };
+  };
   let expectedFemtos = 0n;
   let written = 0;
 
