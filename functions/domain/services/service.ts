@@ -7,8 +7,8 @@ import type { ServiceConfig } from './service-config.ts';
 /**
  * A service is `provisioning` from its creation until its workflow has created the
  * workload, then `running`; `failed` when the workload could not be created (the
- * reason is kept, and the service can only be deleted). Deleting removes the workload
- * and the record (a hard delete).
+ * reason is kept, and the service stays failed until it is deleted). Deleting removes
+ * the workload, if there is one, and the record (a hard delete).
  */
 export const SERVICE_STATUSES = ['provisioning', 'running', 'failed'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
