@@ -1,8 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  // Read once as the driver registry loads: this service's workload is refused.
+  process.env.SIM_FAILURES = 'createWorkload@refused-worker:permanent';
+});
+
+import { CreateServiceBody } from '../../functions/domain/services/service-body.ts';
 import { callerFromClaims } from '../../functions/platform/auth.ts';
+import { serviceBody } from '../support/factories.ts';
 import { eventually } from '../support/http-client.ts';
 import { useLocalAws, workflowsSettled } from '../support/local-aws.ts';
-import { seedActiveEstate, seedContainerService } from '../support/seed.ts';
+import {
+  seedActiveEstate,
+  seedContainerService,
+  seedEnvironment,
+} from '../support/seed.ts';
 
 process.env.SIM_TIME_SCALE = '0.01';
 const localAws = useLocalAws({ waitMs: 5 });
@@ -14,6 +26,13 @@ const { listIncidents } = await import('../../functions/store/incident-lists.ts'
 const { listEvents } = await import('../../functions/store/events.ts');
 const { getEstate } = await import('../../functions/store/estates.ts');
 const { enrolEstate } = await import('../../functions/store/health-roster.ts');
+const { createService } = await import(
+  '../../functions/domain/services/create-service.ts'
+);
+const { deleteService } = await import(
+  '../../functions/domain/services/delete-service.ts'
+);
+const { getService } = await import('../../functions/store/services.ts');
 const { reactToEvent } = await import(
   '../../functions/domain/incidents/react-to-event.ts'
 );
@@ -110,6 +129,38 @@ describe('incidents from platform events', () => {
     );
 
     expect(incident).toMatchObject({ status: 'resolved', resolved_by: 'platform' });
+  });
+});
+
+describe('incidents from service provisioning', () => {
+  it('opens one incident for a service whose workload was refused and resolves it when the service goes', async () => {
+    const estate = await seedActiveEstate();
+    const environment = await seedEnvironment(estate);
+    const input = CreateServiceBody.parse(
+      serviceBody(environment.id, { name: 'refused-worker' }),
+    );
+    const service = await createService(estate, environment, input);
+    await workflowsSettled(localAws());
+    const [opened] = await incidentsWhen(estate.id, (incidents) => incidents.length > 0);
+
+    const failed = await getService(service.id);
+    if (failed) await deleteService(estate, failed);
+    const [resolved] = await incidentsWhen(
+      estate.id,
+      (incidents) => incidents[0]?.status === 'resolved',
+    );
+
+    expect(opened).toMatchObject({
+      status: 'open',
+      severity: 'high',
+      cause: { code: 'service_failed', resource_id: service.id },
+      title: 'Service refused-worker could not be provisioned',
+    });
+    expect(opened?.affected_resources).toEqual([
+      { type: 'service', id: service.id },
+      { type: 'environment', id: environment.id },
+    ]);
+    expect(resolved).toMatchObject({ status: 'resolved', resolved_by: 'platform' });
   });
 });
 

@@ -8,5 +8,6 @@ export const INCIDENT_EVENT_TYPES = [
   'infrastructure.deployment.failed',
   'infrastructure.deployment.rolled_back',
   'infrastructure.deployment.succeeded',
+  'infrastructure.service.failed',
   'infrastructure.service.deleted',
 ] as const satisfies readonly EventType[];

@@ -12,6 +12,7 @@ export const UNRESOLVED: readonly IncidentStatus[] = ['open', 'acknowledged'];
 /** Why an incident opened; one unresolved incident per resource and cause. */
 export const CAUSES = [
   'estate_failed',
+  'service_failed',
   'deployment_failed',
   'service_unhealthy',
 ] as const;

@@ -21,6 +21,25 @@ function estateFailed(estate: EstateItem, event: PlatformEvent) {
   });
 }
 
+async function serviceFailed(estate: EstateItem, event: PlatformEvent) {
+  const environmentId = text(event.data.environment_id) ?? '';
+  const environment = await getEnvironment(environmentId);
+  return openIncident({
+    estate,
+    cause: 'service_failed',
+    resourceId: event.subject_id,
+    failure: 'service_failed',
+    environment: environment ? { id: environment.id, type: environment.type } : null,
+    title: `Service ${text(event.data.name) ?? event.subject_id} could not be provisioned`,
+    detail: text(event.data.reason),
+    affected: [
+      { type: 'service', id: event.subject_id },
+      { type: 'environment', id: environmentId },
+    ],
+    eventId: event.event_id,
+  });
+}
+
 async function deploymentFailed(estate: EstateItem, event: PlatformEvent) {
   const serviceId = text(event.data.service_id) ?? '';
   const environmentId = text(event.data.environment_id) ?? '';
@@ -64,6 +83,8 @@ async function react(estate: EstateItem, event: PlatformEvent): Promise<boolean>
           'The estate was deprovisioned.',
         )) !== null
       );
+    case 'infrastructure.service.failed':
+      return (await serviceFailed(estate, event)) !== null;
     case 'infrastructure.deployment.failed':
     case 'infrastructure.deployment.rolled_back':
       return (await deploymentFailed(estate, event)) !== null;
@@ -77,7 +98,8 @@ async function react(estate: EstateItem, event: PlatformEvent): Promise<boolean>
       );
     case 'infrastructure.service.deleted': {
       let changed = false;
-      for (const cause of ['deployment_failed', 'service_unhealthy'] as const)
+      const causes = ['service_failed', 'deployment_failed', 'service_unhealthy'] as const;
+      for (const cause of causes)
         changed =
           (await resolveCause(event.subject_id, cause, 'The service was deleted.')) !==
             null || changed;

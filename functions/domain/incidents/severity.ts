@@ -4,6 +4,7 @@ import { SEVERITIES, type Severity } from './incident.ts';
 /** What went wrong, as far as severity cares. */
 export type Failure =
   | 'estate_failed'
+  | 'service_failed'
   | 'deployment_failed'
   | 'deployment_rolled_back'
   | 'service_unhealthy';
@@ -11,6 +12,7 @@ export type Failure =
 /** Severity of each failure in production. */
 const IN_PRODUCTION: Readonly<Record<Failure, Severity>> = {
   estate_failed: 'high',
+  service_failed: 'high',
   deployment_failed: 'critical',
   service_unhealthy: 'critical',
   deployment_rolled_back: 'high',
