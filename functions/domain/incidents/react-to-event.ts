@@ -98,7 +98,11 @@ async function react(estate: EstateItem, event: PlatformEvent): Promise<boolean>
       );
     case 'infrastructure.service.deleted': {
       let changed = false;
-      const causes = ['service_failed', 'deployment_failed', 'service_unhealthy'] as const;
+      const causes = [
+        'service_failed',
+        'deployment_failed',
+        'service_unhealthy',
+      ] as const;
       for (const cause of causes)
         changed =
           (await resolveCause(event.subject_id, cause, 'The service was deleted.')) !==
