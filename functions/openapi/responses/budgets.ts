@@ -1,12 +1,11 @@
-import * as z from 'zod/mini';
 import { BudgetResource } from '../../domain/budgets/budget-schema.ts';
-import { dataOf } from '../envelopes.ts';
+import { dataOf, pageOf } from '../envelopes.ts';
 import type { ResponsesByRoute } from '../route-doc.ts';
 
 /** The success responses of the budget routes (functions/http/budgets/). */
 export const BUDGET_RESPONSES: ResponsesByRoute = {
   CreateBudget: { 201: dataOf(BudgetResource) },
-  ListBudgets: { 200: z.object({ data: z.array(BudgetResource) }) },
+  ListBudgets: { 200: pageOf(BudgetResource) },
   GetBudget: { 200: dataOf(BudgetResource) },
   DeleteBudget: { 204: {} },
 };

@@ -132,6 +132,42 @@ describe('budgets', () => {
     expect(gone.status).toBe(404);
   });
 
+  it('pages through an estate’s budgets in creation order, like every list', async () => {
+    const { estate_id, environment_id } = await dollarPricedWorkload();
+    const ids: string[] = [];
+    for (const body of [
+      { estate_id, amount: 100 },
+      { environment_id, amount: 40 },
+      { environment_id, amount: 60 },
+    ]) {
+      const created = await call(createBudget, {
+        routeKey: `POST ${BUDGETS}`,
+        path: BUDGETS,
+        body,
+      });
+      ids.push(created.body.data.id);
+    }
+    const list = (query: string) =>
+      call(listBudgets, { routeKey: `GET ${BUDGETS}`, path: BUDGETS, query });
+
+    const first = await list(`estate_id=${estate_id}&limit=2`);
+    const second = await list(
+      `estate_id=${estate_id}&limit=2&cursor=${first.body.next_cursor}`,
+    );
+    const tampered = await list(
+      `estate_id=${estate_id}&cursor=x${first.body.next_cursor}`,
+    );
+
+    expect(first.body.data.map((budget: { id: string }) => budget.id)).toEqual(
+      ids.slice(0, 2),
+    );
+    expect(second.body.data.map((budget: { id: string }) => budget.id)).toEqual(
+      ids.slice(2),
+    );
+    expect(second.body.next_cursor).toBeNull();
+    expect([tampered.status, tampered.body.code]).toEqual([400, 'invalid_cursor']);
+  });
+
   it('refuses an amount with more than two decimals', async () => {
     const { estate_id } = await dollarPricedWorkload();
 
