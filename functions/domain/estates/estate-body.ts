@@ -65,6 +65,8 @@ export const CreateEstateBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['region'],
+          // The same code as an unknown region in an allowed_regions policy.
+          params: { code: 'invalid_value' },
           message: `Unknown ${body.provider} region. Known regions: ${regionsOf(body.provider).join(', ')}.`,
         });
         return;
@@ -75,6 +77,7 @@ export const CreateEstateBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['config', 'availability_zones', index],
+          params: { code: 'invalid_value' },
           message: `${zone} is not a zone of ${body.region}. Zones: ${zones.join(', ') || 'none'}.`,
         });
       });

@@ -107,6 +107,25 @@ describe('POST /v1/infrastructure/estates', () => {
     );
   });
 
+  it('gives an unknown region and a foreign zone the code an allowed_regions policy gives', async () => {
+    const region = await post(estateBody({ region: 'europe-west1' }));
+    const zone = await post(
+      estateBody({
+        config: { vpc_cidr: '10.0.0.0/16', availability_zones: ['eu-west-2a'] },
+      }),
+    );
+
+    expect(region.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.region', code: 'invalid_value' }),
+    ]);
+    expect(zone.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'body.config.availability_zones.0',
+        code: 'invalid_value',
+      }),
+    ]);
+  });
+
   it('refuses invalid JSON, a missing body and a wrong content type', async () => {
     const route = { routeKey: `POST ${ESTATES}`, path: ESTATES };
 
