@@ -1,9 +1,5 @@
 import type { Caller } from '../../platform/auth.ts';
-import {
-  ConflictError,
-  NotFoundError,
-  UnprocessableError,
-} from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import {
   buildLockService,
   buildPutDeployment,
@@ -22,14 +18,13 @@ import { nowIso } from '../common.ts';
 import { breakGlassRecord } from '../policies/break-glass.ts';
 import { judgeDeployment } from '../policies/deployment-policies.ts';
 import { verdictPuts } from '../policies/policy-events.ts';
+import { notRunning, requireDeployable } from './deployable.ts';
 import {
   type CreateDeploymentInput,
   type Deployment,
   planRollout,
 } from './deployment.ts';
 import { deploymentEvent } from './deployment-events.ts';
-
-const DEPLOYABLE = ['container_service', 'serverless_function'];
 
 /**
  * Starts a rolling deployment of an image to a service. Refused when the service is
@@ -49,35 +44,8 @@ export async function createDeployment(
   if (!service || !estate || estate.workspace_id !== caller.workspaceId) {
     throw new NotFoundError('service', input.service_id);
   }
-  if (service.environment_id !== input.environment_id) {
-    throw new UnprocessableError(
-      'service_not_in_environment',
-      `Service ${service.id} belongs to environment ${service.environment_id}, not ${input.environment_id}.`,
-    );
-  }
-  if (!DEPLOYABLE.includes(service.type)) {
-    throw new UnprocessableError(
-      'service_not_deployable',
-      `A ${service.type} runs no image to deploy.`,
-    );
-  }
-  if (estate.status !== 'active' && estate.status !== 'degraded') {
-    throw new ConflictError(
-      'estate_not_active',
-      `Estate ${estate.id} is ${estate.status}; deployments need it active.`,
-    );
-  }
-  if (service.status !== 'running') throw notRunning(service);
+  requireDeployable(service, estate, input);
   if (service.active_deployment_id) throw busy(service.id, service.active_deployment_id);
-  if (service.current_image === input.image) {
-    throw new ConflictError(
-      'image_already_running',
-      `Service ${service.id} already runs ${input.image}.`,
-      {
-        current_image: service.current_image,
-      },
-    );
-  }
   const verdict = await judgeDeployment(estate, service, input, caller);
   const now = new Date();
   const deployment: Deployment = {
@@ -137,14 +105,6 @@ const policyTarget = (deployment: Deployment) => ({
     ? { break_glass_reason: deployment.break_glass.reason }
     : {}),
 });
-
-/** A service still provisioning, or failed, has no workload to roll. */
-const notRunning = (service: RolloutService) =>
-  new ConflictError(
-    'service_not_running',
-    `Service ${service.id} is ${service.status}; deployments need it running.`,
-    { service_status: service.status },
-  );
 
 function busy(serviceId: string, activeId: string): ConflictError {
   return new ConflictError(

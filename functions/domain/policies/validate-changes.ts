@@ -1,7 +1,8 @@
 import type { Caller } from '../../platform/auth.ts';
-import { NotFoundError, UnprocessableError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { type EstateItem, getEstate } from '../../store/estates.ts';
 import { getService } from '../../store/services.ts';
+import { requireDeployable } from '../deployments/deployable.ts';
 import type { CreateDeploymentInput } from '../deployments/deployment.ts';
 import type { CreateEnvironmentInput, Environment } from '../environments/environment.ts';
 import { requireAccepting } from '../estates/accepting.ts';
@@ -47,20 +48,17 @@ export async function validateService(
 }
 
 /**
- * Judges a deployment without starting it. Ownership and the environment are checked
- * as a real deployment checks them; whether another deployment is running is not,
- * since that can change before the real request.
+ * Judges a deployment without starting it. Ownership and what the service can take
+ * (its environment, type, status, estate and current image) are checked as a real
+ * deployment checks them; whether another deployment is running is not, since that
+ * can change before the real request.
  */
 export async function validateDeployment(input: CreateDeploymentInput, caller: Caller) {
   const service = await getService(input.service_id);
   const estate = service && (await getEstate(service.estate_id));
   if (!service || !estate || estate.workspace_id !== caller.workspaceId)
     throw new NotFoundError('service', input.service_id);
-  if (service.environment_id !== input.environment_id)
-    throw new UnprocessableError(
-      'service_not_in_environment',
-      `Service ${service.id} belongs to environment ${service.environment_id}, not ${input.environment_id}.`,
-    );
+  requireDeployable(service, estate, input);
   const verdict = await judgeDeployment(estate, service, input, caller, false);
   const replicas = 'replicas' in service.config ? service.config.replicas : 1;
   return verdictResult(verdict, deploymentCostImpact(replicas));

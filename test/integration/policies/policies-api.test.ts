@@ -61,6 +61,13 @@ const postService = (body: unknown, query?: string) =>
     body,
     ...(query ? { query } : {}),
   });
+const deploy = (body: unknown, query?: string) =>
+  call(createDeployment, {
+    routeKey: 'POST /v1/infrastructure/deployments',
+    path: '/v1/infrastructure/deployments',
+    body,
+    ...(query ? { query } : {}),
+  });
 const typesOf = async (estateId: string) =>
   (await listEvents(estateId, {}, 100)).items.map((event) => event.type);
 
@@ -346,6 +353,55 @@ describe('validate_only', () => {
       },
     });
     expect(await typesOf(estate.id)).toEqual(before);
+  });
+
+  it.each([
+    ['still provisioning', 'container_service', 409, 'service_not_running'],
+    ['running no image', 'managed_database', 422, 'service_not_deployable'],
+  ])(
+    'refuses a deployment dry run to a service %s as the real request does',
+    async (_case, type, status, code) => {
+      const estate = await putEstate();
+      const environment = (await postEnvironment(environmentBody(estate.id))).body.data;
+      const database = {
+        engine: 'postgres',
+        version: '16',
+        instance_size: 'small',
+        storage_gb: 20,
+      };
+      const body = serviceBody(
+        environment.id,
+        type === 'container_service' ? {} : { type, config: database },
+      );
+      const service = (await postService(body)).body.data;
+      const deployment = {
+        environment_id: environment.id,
+        service_id: service.id,
+        image: 'ghcr.io/apex-digital/payments-api:v2.4.2',
+      };
+
+      const dry = await deploy(deployment, 'validate_only=true');
+      const real = await deploy(deployment);
+
+      expect([dry.status, dry.body.code]).toEqual([status, code]);
+      expect([real.status, real.body.code]).toEqual([status, code]);
+    },
+  );
+
+  it('refuses a deployment dry run of the image the service already runs', async () => {
+    const estate = await putEstate();
+    const seeded = await seedContainerService(estate);
+
+    const dry = await deploy(
+      {
+        environment_id: seeded.environment_id,
+        service_id: seeded.id,
+        image: 'ghcr.io/apex-digital/payments-api:v2.4.0',
+      },
+      'validate_only=true',
+    );
+
+    expect([dry.status, dry.body.code]).toEqual([409, 'image_already_running']);
   });
 
   it('stores no idempotency record, so the same key later creates for real', async () => {
