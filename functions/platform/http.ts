@@ -4,7 +4,7 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
   APIGatewayProxyStructuredResultV2 as HttpResponse,
 } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.ts';
 import { isValidateOnly } from './dry-run.ts';
 import { ApiError } from './errors.ts';
@@ -70,6 +70,13 @@ export interface RouteSpec<
 
 /** Problem statuses a route can declare for the OpenAPI document. */
 export type ProblemStatus = 400 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;
+
+/**
+ * What a route without query parameters accepts: none. Ignoring them would let
+ * `?validate_only=true` on such a POST, or `?cascade=true` on such a DELETE, do the
+ * real work while the caller believes otherwise.
+ */
+const NO_QUERY = z.strictObject({});
 
 const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
 
@@ -157,9 +164,11 @@ export function httpHandler<
       const body = spec.body
         ? validate(spec.body, parseJsonBody(event), 'body')
         : undefined;
-      const query = spec.query
-        ? validate(spec.query, event.queryStringParameters ?? {}, 'query')
-        : undefined;
+      const query = validate(
+        spec.query ?? NO_QUERY,
+        event.queryStringParameters ?? {},
+        'query',
+      );
       const params = spec.params
         ? validate(spec.params, event.pathParameters ?? {}, 'path')
         : undefined;

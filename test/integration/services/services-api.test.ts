@@ -451,6 +451,20 @@ describe('DELETE /v1/infrastructure/services/{id}', () => {
     );
     expect(events.items.map((event) => event.subject_id)).toEqual([created.id]);
   });
+  it('refuses a query parameter it does not take and keeps the service', async () => {
+    const { environment } = await production();
+    const created = (await post(serviceBody(environment.id))).body.data;
+
+    const response = await call(deleteService, {
+      routeKey: `DELETE ${SERVICES}/{id}`,
+      ...byId(SERVICES, created.id),
+      query: 'cascade=true',
+    });
+
+    expect([response.status, response.body.code]).toEqual([400, 'validation_failed']);
+    expect(fieldsOf(response.body)).toEqual(['query.cascade']);
+    expect((await get(created.id)).status).toBe(200);
+  });
 });
 
 describe('GET /v1/infrastructure/services', () => {
