@@ -45,16 +45,20 @@ async function measure(estate: EstateItem): Promise<EstateHealth> {
   const environments = groups.map(({ environment, services }) => ({
     id: environment.id,
     name: environment.name,
-    services: services.map((service) => {
-      // Items written before health readings existed may carry none yet.
-      const health: StoredServiceHealth =
-        (service.health as StoredServiceHealth | undefined) ?? STARTING_HEALTH;
-      return {
-        score: health.score,
-        availability: health.availability,
-        error_rate: health.error_rate,
-      };
-    }),
+    // A service without a workload (still provisioning, or failed) has no health to
+    // measure; a failed one weighs on the score through its incident instead.
+    services: services
+      .filter((service) => service.status === 'running')
+      .map((service) => {
+        // Items written before health readings existed may carry none yet.
+        const health: StoredServiceHealth =
+          (service.health as StoredServiceHealth | undefined) ?? STARTING_HEALTH;
+        return {
+          score: health.score,
+          availability: health.availability,
+          error_rate: health.error_rate,
+        };
+      }),
   }));
   return estateHealthOf(environments, incidents, policyViolationsOf(estate));
 }

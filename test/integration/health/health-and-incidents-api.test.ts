@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateEstateHealth } from '../../../functions/domain/health/evaluate-estate-health.ts';
+import { createService } from '../../../functions/domain/services/create-service.ts';
+import { CreateServiceBody } from '../../../functions/domain/services/service-body.ts';
 import { handler as getEstateHealth } from '../../../functions/http/estates/get-estate-health.ts';
 import { handler as acknowledgeIncident } from '../../../functions/http/incidents/acknowledge-incident.ts';
 import { handler as getIncident } from '../../../functions/http/incidents/get-incident.ts';
 import { handler as listIncidents } from '../../../functions/http/incidents/list-incidents.ts';
 import { handler as resolveIncident } from '../../../functions/http/incidents/resolve-incident.ts';
 import { handler as recordHealth } from '../../../functions/http/services/record-service-health.ts';
+import { getEnvironment } from '../../../functions/store/environments.ts';
 import { getEstate } from '../../../functions/store/estates.ts';
 import { listEvents } from '../../../functions/store/events.ts';
+import { serviceBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
 import { seedActiveEstate, seedContainerService } from '../../support/seed.ts';
 import { useTable } from '../../support/table.ts';
@@ -184,6 +189,29 @@ describe('GET /v1/infrastructure/estates/{id}/health', () => {
         name: 'production',
       }),
     ]);
+  });
+
+  it('leaves a service without a workload yet out of the service health', async () => {
+    const { estate, service } = await estateWithService();
+    await record(service.id, UNHEALTHY());
+    const serviceHealthOf = async () =>
+      (await health(estate.id)).body.data.components.find(
+        (component: { name: string }) => component.name === 'service_health',
+      )?.value;
+    const before = await serviceHealthOf();
+    const environment = await getEnvironment(service.environment_id);
+    const current = await getEstate(estate.id);
+    if (!environment || !current) throw new Error('the seeded estate is gone');
+    const input = CreateServiceBody.parse(
+      serviceBody(environment.id, { name: 'next-api' }),
+    );
+
+    const added = await createService(current, environment, input);
+    await evaluateEstateHealth(estate.id);
+
+    expect(added.status).toBe('provisioning');
+    expect(before).toBeLessThan(100);
+    expect(await serviceHealthOf()).toBe(before);
   });
 });
 
