@@ -72,7 +72,14 @@ try {
 } catch (error) {
   // Failures with a remedy the message names read as that line alone; any other keeps
   // its stack. Either way startRuntime has already stopped what it started.
-  if (error instanceof JavaMissingError || error instanceof PortInUseError) {
+  // A driver misconfiguration (SIM_FAILURES, DRIVER_*) is recognised by its name, which
+  // is part of the drivers' contract, as Step Functions recognises their errors.
+  const driverConfig = error instanceof Error && error.name === 'DriverConfigError';
+  if (
+    error instanceof JavaMissingError ||
+    error instanceof PortInUseError ||
+    driverConfig
+  ) {
     console.error(error.message);
     process.exit(1);
   }

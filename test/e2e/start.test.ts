@@ -34,13 +34,13 @@ async function occupiedPort(): Promise<number> {
 }
 
 /** Runs `npm start`'s entry point to its end, with its database on disk in dataDir. */
-function start(dataDir: string, port: number) {
+function start(dataDir: string, port: number, env: Record<string, string> = {}) {
   const child = spawn(
     process.execPath,
     ['infra/local/start.ts', '--port', String(port)],
     {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN' },
+      env: { ...process.env, DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
     },
   );
   let stderr = '';
@@ -70,6 +70,20 @@ describe('npm start', () => {
       expect.stringContaining(`Port ${port} on 127.0.0.1 is already in use`),
     ]);
     expect(result.stderr).toContain('--port N');
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('refuses a bad failure-injection spec with one line naming the variable', async () => {
+    const dataDir = dataFolder();
+
+    const result = await start(dataDir, 0, {
+      SIM_FAILURES: 'createWorkload@x:permanent:3',
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining('SIM_FAILURES'),
+    ]);
     expect(processesUsing(dataDir)).toEqual([]);
   });
 
