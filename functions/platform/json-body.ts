@@ -38,8 +38,9 @@ export function parseJsonBody(event: BodyInput): unknown {
       detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
     });
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (cause) {
     throw new ApiError(400, {
       code: 'invalid_json',
@@ -47,4 +48,29 @@ export function parseJsonBody(event: BodyInput): unknown {
       cause,
     });
   }
+  const malformed = lonelySurrogateAt(parsed, 'body');
+  if (malformed !== undefined) {
+    throw new ApiError(400, {
+      code: 'invalid_json',
+      detail: `The request body holds a string that is not text (an unpaired \\u surrogate escape) at ${malformed}.`,
+    });
+  }
+  return parsed;
+}
+
+/**
+ * Where the first string (or key) holding an unpaired UTF-16 surrogate is, if any. JSON
+ * lets `\ud800` through, but such a string is no text (I-JSON, RFC 7493, forbids it):
+ * DynamoDB and EventBridge would refuse or mangle it far from the request.
+ */
+function lonelySurrogateAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    // A malformed key is not echoed back: the problem document stays text.
+    if (!key.isWellFormed()) return `a key of ${path}`;
+    const found = lonelySurrogateAt(child, `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
