@@ -153,7 +153,11 @@ describe('incidents from service provisioning', () => {
     expect(opened).toMatchObject({
       status: 'open',
       severity: 'high',
-      cause: { code: 'service_failed', resource_id: service.id },
+      cause: {
+        code: 'service_failed',
+        resource_id: service.id,
+        detail: expect.stringMatching(/^Simulated permanent failure of createWorkload/),
+      },
       title: 'Service refused-worker could not be provisioned',
     });
     expect(opened?.affected_resources).toEqual([

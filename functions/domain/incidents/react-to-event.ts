@@ -31,7 +31,7 @@ async function serviceFailed(estate: EstateItem, event: PlatformEvent) {
     failure: 'service_failed',
     environment: environment ? { id: environment.id, type: environment.type } : null,
     title: `Service ${text(event.data.name) ?? event.subject_id} could not be provisioned`,
-    detail: text(event.data.reason),
+    detail: text(event.data.status_reason),
     affected: [
       { type: 'service', id: event.subject_id },
       { type: 'environment', id: environmentId },

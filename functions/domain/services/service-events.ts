@@ -8,6 +8,7 @@ export const serviceSnapshot = (service: Service) => ({
   name: service.name,
   type: service.type,
   status: service.status,
+  status_reason: service.status_reason ?? null,
   provider_resource: service.provider_resource,
   current_image: service.current_image,
 });

@@ -41,7 +41,7 @@ export async function failService(
           set: { status_reason: reason },
         }),
       },
-      { Put: buildPutEvent(serviceEvent(estate, failed, 'failed', now, { reason })) },
+      { Put: buildPutEvent(serviceEvent(estate, failed, 'failed', now)) },
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
