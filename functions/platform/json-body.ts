@@ -48,7 +48,7 @@ export function parseJsonBody(event: BodyInput): unknown {
       cause,
     });
   }
-  const malformed = lonelySurrogateAt(parsed, 'body');
+  const malformed = lonelySurrogateAt(parsed);
   if (malformed !== undefined) {
     throw new ApiError(400, {
       code: 'invalid_json',
@@ -58,19 +58,42 @@ export function parseJsonBody(event: BodyInput): unknown {
   return parsed;
 }
 
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | null;
+  readonly parent: Visit | null;
+}
+
+/** The dotted path of a visit, from the body down; long ones keep their two ends. */
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at?.key != null; at = at.parent) keys.push(at.key);
+  const path = ['body', ...keys.reverse()].join('.');
+  return path.length <= 200 ? path : `${path.slice(0, 100)}…${path.slice(-100)}`;
+}
+
 /**
  * Where the first string (or key) holding an unpaired UTF-16 surrogate is, if any. JSON
  * lets `\ud800` through, but such a string is no text (I-JSON, RFC 7493, forbids it):
- * DynamoDB and EventBridge would refuse or mangle it far from the request.
+ * DynamoDB and EventBridge would refuse or mangle it far from the request. Walks with
+ * a stack of its own, since a body of 64 KB can nest deeper than the call stack goes.
  */
-function lonelySurrogateAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, child] of Object.entries(value)) {
+function lonelySurrogateAt(body: unknown): string | undefined {
+  const pending: Visit[] = [{ value: body, key: null, parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return pathOf(visit);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    const entries = Object.entries(value);
     // A malformed key is not echoed back: the problem document stays text.
-    if (!key.isWellFormed()) return `a key of ${path}`;
-    const found = lonelySurrogateAt(child, `${path}.${key}`);
-    if (found !== undefined) return found;
+    if (entries.some(([key]) => !key.isWellFormed())) return `a key of ${pathOf(visit)}`;
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, child] = entries[index] ?? [];
+      if (key !== undefined) pending.push({ value: child, key, parent: visit });
+    }
   }
   return undefined;
 }

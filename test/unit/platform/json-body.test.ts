@@ -36,3 +36,17 @@ describe('parseJsonBody', () => {
     expect(detail).toContain(at);
   });
 });
+
+describe('parseJsonBody on deep nesting', () => {
+  it('walks a body nested deeper than the call stack goes', () => {
+    const depth = 30_000;
+    const body = `${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}`;
+
+    const [status, code, detail] = refusal(body);
+    const accepted = json(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+
+    expect([status, code]).toEqual([400, 'invalid_json']);
+    expect(detail).toMatch(/body\.0\.0.*….*0\.0\.0/);
+    expect(Array.isArray(accepted)).toBe(true);
+  });
+});
