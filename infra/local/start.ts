@@ -4,19 +4,34 @@ import { PortInUseError } from './free-port.ts';
 import { localLog } from './log.ts';
 import { startRuntime } from './runtime.ts';
 
-const { values } = parseArgs({
-  options: {
-    'in-memory': { type: 'boolean', default: process.env.LOCAL_IN_MEMORY === '1' },
-    port: { type: 'string', default: process.env.PORT ?? '3000' },
-    'data-dir': { type: 'string', default: process.env.DATA_DIR },
-    'wait-ms': { type: 'string', default: process.env.LOCAL_WAIT_MS ?? '500' },
-    'fail-first-events': {
-      type: 'string',
-      default: process.env.LOCAL_FAIL_FIRST_EVENTS ?? '0',
-    },
-    'schedule-seconds': { type: 'string', default: process.env.LOCAL_SCHEDULE_SECONDS },
+const USAGE =
+  'usage: npm start -- [--port N] [--in-memory] [--data-dir path] [--wait-ms N] ' +
+  '[--fail-first-events N] [--schedule-seconds N]\n' +
+  '(the -- lets the options through npm: `npm start --port 4000` gives them to npm itself)';
+
+const OPTIONS = {
+  'in-memory': { type: 'boolean', default: process.env.LOCAL_IN_MEMORY === '1' },
+  port: { type: 'string', default: process.env.PORT ?? '3000' },
+  'data-dir': { type: 'string', default: process.env.DATA_DIR },
+  'wait-ms': { type: 'string', default: process.env.LOCAL_WAIT_MS ?? '500' },
+  'fail-first-events': {
+    type: 'string',
+    default: process.env.LOCAL_FAIL_FIRST_EVENTS ?? '0',
   },
-});
+  'schedule-seconds': { type: 'string', default: process.env.LOCAL_SCHEDULE_SECONDS },
+} as const;
+
+/** The command line's options, or one line saying what is wrong, the usage, and exit 2. */
+function readOptions() {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values } = readOptions();
 
 const port = Number(values.port);
 const waitMs = Number(values['wait-ms']);

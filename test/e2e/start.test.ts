@@ -34,15 +34,16 @@ async function occupiedPort(): Promise<number> {
 }
 
 /** Runs `npm start`'s entry point to its end, with its database on disk in dataDir. */
-function start(dataDir: string, port: number, env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    ['infra/local/start.ts', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
-    },
-  );
+function start(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+  args: readonly string[] = ['--port', String(port)],
+) {
+  const child = spawn(process.execPath, ['infra/local/start.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'WARN', ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -86,6 +87,24 @@ describe('npm start', () => {
     ]);
     expect(processesUsing(dataDir)).toEqual([]);
   });
+
+  it.each([
+    [['4815'], "Unexpected argument '4815'"],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])(
+    'refuses the command line %j with what is wrong and its usage, starting nothing',
+    async (args, problem) => {
+      const dataDir = dataFolder();
+
+      const result = await start(dataDir, 0, {}, args);
+
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(problem);
+      expect(result.stderr).toContain('usage: npm start -- [--port N]');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(processesUsing(dataDir)).toEqual([]);
+    },
+  );
 
   it('stops DynamoDB Local when start-up fails after starting it', async () => {
     const dataDir = dataFolder();
