@@ -20,24 +20,24 @@ export function parseJsonBody(event: BodyInput): unknown {
     );
   }
   if (
-    mediaType !== 'application/json' &&
-    !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType)
+    (mediaType !== 'application/json' &&
+      !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) ||
+    !isUtf8Charset(contentType)
   ) {
     throw new ApiError(415, {
       code: 'unsupported_media_type',
-      detail: 'Send the body as application/json.',
+      detail: 'Send the body as application/json, in UTF-8.',
       headers: { accept: 'application/json' },
     });
   }
-  const text = event.isBase64Encoded
-    ? Buffer.from(event.body, 'base64').toString('utf8')
-    : event.body;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : undefined;
+  if ((bytes?.length ?? Buffer.byteLength(event.body, 'utf8')) > MAX_BODY_BYTES) {
     throw new ApiError(413, {
       code: 'body_too_large',
       detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
     });
   }
+  const text = bytes ? utf8Text(bytes) : event.body;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -56,6 +56,30 @@ export function parseJsonBody(event: BodyInput): unknown {
     });
   }
   return parsed;
+}
+
+/** Whether a Content-Type names no charset or UTF-8, the only one JSON text may use (RFC 8259). */
+function isUtf8Charset(contentType: string): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType)?.[1];
+  return charset === undefined || /^utf-?8$/i.test(charset);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a body that came base64-encoded, refused as invalid_json when its bytes
+ * are not UTF-8: decoding would swap them for U+FFFD and store what nobody sent.
+ */
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch (cause) {
+    throw new ApiError(400, {
+      code: 'invalid_json',
+      detail: 'The request body is not UTF-8 text.',
+      cause,
+    });
+  }
 }
 
 interface Visit {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -70,7 +71,9 @@ export function toGatewayEvent(
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
     query[name] = name in query ? `${query[name]},${value}` : value;
   }
-  const text = isTextContent(headers['content-type']);
+  // Bytes that are not UTF-8 go on base64-encoded even under a text type: decoding them
+  // here would hand the function U+FFFD where the client sent something else.
+  const text = isTextContent(headers['content-type']) && isUtf8(request.body);
   const hasBody = request.body.length > 0;
   const event = {
     version: '2.0',

@@ -50,6 +50,36 @@ describe('the API contract over HTTP', () => {
     expect(JSON.parse(listed.text).data).toHaveLength(1);
   });
 
+  it('refuses a JSON body that is not UTF-8, or says it is another charset, writing nothing', async () => {
+    const workspace = workspaceId();
+    const token = await local.token({ workspaceId: workspace });
+    const json = JSON.stringify(
+      estateBody({ workspace_id: workspace, name: 'bad@@bytes' }),
+    );
+    const [before, after] = json.split('@@');
+    const latin1 = Buffer.concat([
+      Buffer.from(before ?? ''),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(after ?? ''),
+    ]);
+    const post = (body: string | Uint8Array, contentType: string) =>
+      send(local, 'POST', ESTATES, {
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        body,
+      });
+
+    const bytes = await post(latin1, 'application/json');
+    const utf16 = await post(json, 'application/json; charset=utf-16');
+    const listed = await request(token, 'GET', ESTATES);
+
+    expect([bytes.status, JSON.parse(bytes.text).code]).toEqual([400, 'invalid_json']);
+    expect([utf16.status, JSON.parse(utf16.text).code]).toEqual([
+      415,
+      'unsupported_media_type',
+    ]);
+    expect(JSON.parse(listed.text).data).toEqual([]);
+  });
+
   it('answers 429 with Retry-After once a workspace passes the configured limit', async () => {
     const token = await local.token({ workspaceId: workspaceId() });
 

@@ -21,7 +21,8 @@ export interface RawReply {
 
 export interface RawRequest {
   readonly headers?: Record<string, string>;
-  readonly body?: string;
+  /** Text is sent as UTF-8; bytes exactly as they are. */
+  readonly body?: string | Uint8Array;
 }
 
 /**

@@ -76,6 +76,19 @@ describe('toGatewayEvent', () => {
     expect([binary.body, binary.isBase64Encoded]).toEqual(['AAEC', true]);
   });
 
+  it('passes a text body whose bytes are not UTF-8 as base64, unchanged', () => {
+    const bytes = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+
+    const event = request({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bytes,
+    });
+
+    expect(event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(event.body ?? '', 'base64')).toEqual(bytes);
+  });
+
   it('leaves out what a request does not have', () => {
     const event = request({ url: '/v1/infrastructure/estates', headers: {} });
 
