@@ -31,7 +31,8 @@ export interface CostFields {
 /**
  * The UTC month to date of an estate, environment or service, from its own item as
  * read: the attribute of the current month (absent is zero), so showing the cost
- * costs no read of its own, and a new month starts at zero without any reset.
+ * costs no read of its own, and a new month starts at zero without any reset. The
+ * forecast of a deprovisioned estate is its month to date.
  */
 export function costFieldsOf(
   item: object,
@@ -39,12 +40,13 @@ export function costFieldsOf(
 ): CostFields {
   const now = options.now ?? new Date();
   const mtd = monthCostOf(item, monthOf(now));
-  return options.forecast
-    ? {
-        cost_mtd: femtosToAmount(mtd),
-        cost_forecast: femtosToAmount(forecastFemtos(mtd, now)),
-      }
-    : { cost_mtd: femtosToAmount(mtd) };
+  if (!options.forecast) return { cost_mtd: femtosToAmount(mtd) };
+  // Nothing runs in a deprovisioned estate, so its month ends at what it has spent.
+  const ended = (item as { status?: unknown }).status === 'deprovisioned';
+  return {
+    cost_mtd: femtosToAmount(mtd),
+    cost_forecast: femtosToAmount(ended ? mtd : forecastFemtos(mtd, now)),
+  };
 }
 
 /** A resource with the month-to-date cost fields in place of the stored ones. */

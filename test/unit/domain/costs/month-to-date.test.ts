@@ -40,6 +40,20 @@ describe('costFieldsOf', () => {
     expect(costFieldsOf(item, { now: halfway })).toEqual({ cost_mtd: 43.72 });
   });
 
+  it('forecasts no more than the month to date for an estate that is deprovisioned', () => {
+    const halfway = new Date('2026-04-16T00:00:00Z');
+    const gone = { ...item, status: 'deprovisioned' };
+    const going = { ...item, status: 'deprovisioning' };
+
+    expect(costFieldsOf(gone, { now: halfway, forecast: true })).toEqual({
+      cost_mtd: 43.72,
+      cost_forecast: 43.72,
+    });
+    expect(costFieldsOf(going, { now: halfway, forecast: true }).cost_forecast).toBe(
+      87.44,
+    );
+  });
+
   it('starts a new month at zero, with nothing reset', () => {
     const nextMonth = new Date('2026-05-01T00:00:00Z');
 
