@@ -1,6 +1,7 @@
 import { amountToCents } from '../../platform/money.ts';
 import { putBudget } from '../../store/budgets.ts';
 import { allocateId } from '../../store/ids.ts';
+import { nowIso } from '../common.ts';
 import type { Budget, CreateBudgetInput } from './budget.ts';
 
 /** Records a budget of an estate or one of its environments (already checked to be owned). */
@@ -16,7 +17,7 @@ export async function createBudget(
     environment_id: input.environment_id ?? null,
     amount_cents: amountToCents(input.amount).toString(),
     thresholds: [...input.thresholds].sort((a, b) => a - b),
-    created_at: now.toISOString(),
+    created_at: nowIso(now),
   };
   await putBudget(budget);
   return budget;

@@ -86,6 +86,8 @@ describe('budgets', () => {
 
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ amount: 100, thresholds: [50, 100] });
+    // Whole seconds, like every other resource's timestamps.
+    expect(created.body.data.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(afterHalf).toEqual([50]);
     expect(afterAll.sort()).toEqual([100, 50]);
   });
