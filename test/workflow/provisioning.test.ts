@@ -85,7 +85,7 @@ describe('provisioning workflow', () => {
     ]);
   });
 
-  it('puts the service line on the ready event', async () => {
+  it('puts the service line and the network, in snake_case, on the ready event', async () => {
     const estate = await createEstate('Ledger Platform Infrastructure');
 
     await finished(local.sfn(), executionArnOf('provisioning', estate.id));
@@ -99,6 +99,15 @@ describe('provisioning workflow', () => {
       service_line_id: stored?.service_line_id,
       data: { status: 'active', name: 'Ledger Platform Infrastructure' },
     });
+    expect(ready?.data.network).toEqual({
+      network_id: stored?.network?.networkId,
+      subnets: stored?.network?.subnets.map((subnet) => ({
+        zone: subnet.zone,
+        cidr: subnet.cidr,
+        subnet_id: subnet.subnetId,
+      })),
+    });
+    expect(stored?.network?.subnets.length).toBeGreaterThan(0);
   });
 
   it('retries a transient driver failure and ends active', async () => {

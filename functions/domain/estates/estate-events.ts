@@ -1,3 +1,4 @@
+import type { NetworkHandle } from '../../drivers/driver.ts';
 import type { EstateItem } from '../../store/estates.ts';
 import { newEvent, type PlatformEvent } from '../events.ts';
 import type { Estate } from './estate.ts';
@@ -18,6 +19,19 @@ export const estateSnapshot = (estate: Estate) => ({
   region: estate.region,
   status: estate.status,
   status_reason: estate.status_reason,
+});
+
+/**
+ * The network an estate got, as events show it: what consumers can name in the
+ * provider, in the events' snake_case; the driver's operation handle stays inside.
+ */
+export const networkSnapshot = (network: NetworkHandle) => ({
+  network_id: network.networkId,
+  subnets: network.subnets.map((subnet) => ({
+    zone: subnet.zone,
+    cidr: subnet.cidr,
+    subnet_id: subnet.subnetId,
+  })),
 });
 
 /** An `infrastructure.estate.*` event about an estate, as it is after the change. */

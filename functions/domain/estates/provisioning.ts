@@ -10,7 +10,7 @@ import { allocateId } from '../../store/ids.ts';
 import { buildPutServiceLine } from '../../store/service-lines.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
-import { estateEvent } from './estate-events.ts';
+import { estateEvent, networkSnapshot } from './estate-events.ts';
 import { mustGetEstate } from './estate-failure.ts';
 
 export { failEstate } from './estate-failure.ts';
@@ -99,7 +99,14 @@ export async function activateEstate(estateId: string): Promise<void> {
       }),
     },
     {
-      Put: buildPutEvent(estateEvent(active, 'ready', now, { network: estate.network })),
+      Put: buildPutEvent(
+        estateEvent(
+          active,
+          'ready',
+          now,
+          estate.network ? { network: networkSnapshot(estate.network) } : {},
+        ),
+      ),
     },
   ]);
 }
