@@ -56,7 +56,8 @@ export const PARAMETERS = {
     name: 'if-match',
     in: 'header',
     required: false,
-    description: 'Update only if the object still has one of these ETags (or `*`).',
+    description:
+      'Change or delete only if the object still has one of these ETags (or `*`).',
     schema: { type: 'string' },
   },
 } as const;

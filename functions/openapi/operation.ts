@@ -18,8 +18,12 @@ function responseDocOf(response: z.core.$ZodType | ResponseDoc): ResponseDoc {
   return response instanceof z.core.$ZodType ? { body: response } : response;
 }
 
-/** Whether the route honours If-Match: a PATCH whose success carries an ETag. */
+/**
+ * Whether the route honours If-Match: a DELETE that can answer 412, or a PATCH whose
+ * success carries an ETag.
+ */
 export function takesIfMatch(method: string, doc: RouteDoc): boolean {
+  if (method === 'DELETE') return doc.problems?.includes(412) ?? false;
   if (method !== 'PATCH') return false;
   return Object.values(doc.responses ?? {}).some((response) =>
     responseDocOf(response).headers?.includes('etag'),

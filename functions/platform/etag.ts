@@ -63,3 +63,14 @@ export function requireIfMatch(
   if (!ifMatchHolds(ifMatch, version)) throw preconditionFailed(version);
   return ifMatch;
 }
+
+/**
+ * The version a write must still find for If-Match to hold when it lands: the version
+ * read when the header named tags (which it matched), none for `*` or no header.
+ */
+export function versionToHold(
+  ifMatch: IfMatch | undefined,
+  version: number,
+): number | undefined {
+  return ifMatch && !ifMatch.any ? version : undefined;
+}

@@ -78,6 +78,32 @@ export type ProblemStatus = 400 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;
  */
 const NO_QUERY = z.strictObject({});
 
+/**
+ * What a route without a body accepts: none, or an empty JSON object (some clients
+ * always send one). A field would be ignored while the caller believes it counts, so
+ * it is refused by name as `unknown_field`, as every route with a body refuses one.
+ */
+const NO_BODY = z.strictObject({});
+
+function refuseBody(event: HttpEvent): void {
+  if (event.body === undefined) return;
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').toString('utf8')
+    : event.body;
+  if (text.trim() === '') return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new ApiError(400, {
+      code: 'invalid_json',
+      detail: 'This operation takes no body; send none, or {}.',
+      cause,
+    });
+  }
+  validate(NO_BODY, parsed, 'body');
+}
+
 const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
 
 function json(
@@ -143,7 +169,7 @@ const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
 /**
  * Builds a Lambda handler for one HTTP route. Every route gets the same chain:
  * access log, problem mapping, the workspace rate limit, caller and scope check, JSON
- * body parsing, schema validation of body, query and path parameters, then the action
+ * body parsing (a route without a body refuses one with fields), schema validation of body, query and path parameters, then the action
  * (run at most once per Idempotency-Key when the route is idempotent).
  */
 export function httpHandler<
@@ -161,6 +187,7 @@ export function httpHandler<
     .handler(async (event) => {
       const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
       requireScope(caller, spec.scope);
+      if (!spec.body) refuseBody(event);
       const body = spec.body
         ? validate(spec.body, parseJsonBody(event), 'body')
         : undefined;

@@ -35,14 +35,24 @@ export function buildUpdateEnvironment(change: EnvironmentChange) {
   };
 }
 
-/** Builds the Delete of an environment; it fails while the environment has services. */
-export function buildDeleteEnvironment(environmentId: string) {
+/**
+ * Builds the Delete of an environment; it fails while the environment has services
+ * and, given `expectedVersion`, once the environment has moved past that version.
+ */
+export function buildDeleteEnvironment(environmentId: string, expectedVersion?: number) {
+  const versioned = expectedVersion !== undefined;
   return {
     TableName: tableName(),
     Key: keys.environment(environmentId),
-    ConditionExpression: 'attribute_exists(pk) AND #count = :zero',
-    ExpressionAttributeNames: { '#count': 'service_count' },
-    ExpressionAttributeValues: { ':zero': 0 },
+    ConditionExpression: `attribute_exists(pk) AND #count = :zero${versioned ? ' AND #version = :version' : ''}`,
+    ExpressionAttributeNames: {
+      '#count': 'service_count',
+      ...(versioned ? { '#version': 'version' } : {}),
+    },
+    ExpressionAttributeValues: {
+      ':zero': 0,
+      ...(versioned ? { ':version': expectedVersion } : {}),
+    },
   };
 }
 

@@ -100,9 +100,14 @@ export interface EstateTransition {
   readonly now: string;
   /** Further attributes to set in the same update. */
   readonly set?: Readonly<Record<string, unknown>>;
+  /** The transition happens only while the estate is still at this version. */
+  readonly expectedVersion?: number;
 }
 
-/** Builds a conditional status change; it fails unless the estate is in `from`. */
+/**
+ * Builds a conditional status change; it fails unless the estate is in `from` (and,
+ * given `expectedVersion`, still at that version).
+ */
 export function buildEstateTransition(transition: EstateTransition) {
   const names: Record<string, string> = {
     '#status': 'status',
@@ -124,11 +129,16 @@ export function buildEstateTransition(transition: EstateTransition) {
     values[`:from${index}`] = status;
   });
   const allowed = transition.from.map((_, index) => `:from${index}`).join(', ');
+  const conditions = [`#status IN (${allowed})`];
+  if (transition.expectedVersion !== undefined) {
+    values[':expected'] = transition.expectedVersion;
+    conditions.push('#version = :expected');
+  }
   return {
     TableName: tableName(),
     Key: keys.estate(transition.estateId),
     UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
-    ConditionExpression: `#status IN (${allowed})`,
+    ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

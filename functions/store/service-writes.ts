@@ -35,16 +35,27 @@ export function buildUpdateService(change: ServiceChange) {
 /**
  * Builds the Delete of a service; it fails if the service is gone, being deployed or
  * no longer in the status it was read in (a service read while provisioning may have
- * got its workload since, which the delete must then remove first).
+ * got its workload since, which the delete must then remove first), and, given
+ * `expectedVersion`, once the service has moved past that version.
  */
-export function buildDeleteService(serviceId: string, status: string) {
+export function buildDeleteService(
+  serviceId: string,
+  status: string,
+  expectedVersion?: number,
+) {
+  const versioned = expectedVersion !== undefined;
   return {
     TableName: tableName(),
     Key: keys.service(serviceId),
-    ConditionExpression:
-      'attribute_exists(pk) AND attribute_not_exists(active_deployment_id) AND #status = :status',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':status': status },
+    ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(active_deployment_id) AND #status = :status${versioned ? ' AND #version = :version' : ''}`,
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      ...(versioned ? { '#version': 'version' } : {}),
+    },
+    ExpressionAttributeValues: {
+      ':status': status,
+      ...(versioned ? { ':version': expectedVersion } : {}),
+    },
   };
 }
 

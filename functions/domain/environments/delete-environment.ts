@@ -19,17 +19,20 @@ const hasServices = (environment: Environment) =>
  * Deletes an environment for good: the item goes, its name is freed and the estate's
  * environment_count drops by one, with `infrastructure.environment.deleted` in the
  * same transaction. Refused with 409 while services remain, checked in the write
- * itself so a service created meanwhile is never orphaned.
+ * itself so a service created meanwhile is never orphaned. Given `expectedVersion`
+ * (an If-Match the caller sent), the write holds only at that version, and a change
+ * made meanwhile is refused as `environment_modified`.
  */
 export async function deleteEnvironment(
   estate: EstateItem,
   environment: Environment,
+  options: { readonly expectedVersion?: number } = {},
 ): Promise<void> {
   if (environment.service_count > 0) throw hasServices(environment);
   const now = new Date();
   try {
     await transact([
-      { Delete: buildDeleteEnvironment(environment.id) },
+      { Delete: buildDeleteEnvironment(environment.id, options.expectedVersion) },
       {
         Delete: buildReleaseEnvironmentName(estate.id, environment.name, environment.id),
       },
@@ -40,10 +43,18 @@ export async function deleteEnvironment(
     if (!(error instanceof ConditionFailedError)) throw error;
     const current = await getEnvironment(environment.id);
     if (!current) throw new NotFoundError('environment', environment.id);
+    if (
+      options.expectedVersion !== undefined &&
+      current.version !== options.expectedVersion
+    )
+      throw changedMeanwhile(environment.id);
     if (current.service_count > 0) throw hasServices(current);
-    throw new ConflictError(
-      'environment_modified',
-      `Environment ${environment.id} changed while this request ran; read it again and retry.`,
-    );
+    throw changedMeanwhile(environment.id);
   }
 }
+
+const changedMeanwhile = (environmentId: string) =>
+  new ConflictError(
+    'environment_modified',
+    `Environment ${environmentId} changed while this request ran; read it again and retry.`,
+  );

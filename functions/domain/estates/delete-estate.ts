@@ -1,13 +1,14 @@
 import { ConflictError } from '../../platform/errors.ts';
 import { buildEstateTransition, type EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
-import { transact } from '../../store/transact.ts';
+import { ConditionFailedError, transact } from '../../store/transact.ts';
 import {
   buildPutWorkflowStart,
   requestWorkflowStart,
   type WorkflowStart,
 } from '../../store/workflow-starts.ts';
 import { nowIso } from '../common.ts';
+import { EstateChangedError } from './estate-changed.ts';
 import { estateEvent } from './estate-events.ts';
 
 export interface DeleteEstateOptions {
@@ -15,6 +16,8 @@ export interface DeleteEstateOptions {
   readonly cascade: boolean;
   /** Counts the services still in the estate's environments. */
   readonly countServices: (estateId: string) => Promise<number>;
+  /** Start only while the estate is still at this version (an If-Match the caller sent). */
+  readonly expectedVersion?: number;
 }
 
 /**
@@ -25,6 +28,8 @@ export interface DeleteEstateOptions {
  * stream starts it. The execution is named after the estate and the version the
  * teardown starts from: one teardown never runs twice, and deleting again after a
  * teardown failed starts a new execution rather than meeting the finished one's name.
+ * An estate that changes between the read and the write is refused with
+ * `estate_changed`, and nothing starts.
  */
 export async function deleteEstate(
   estate: EstateItem,
@@ -60,13 +65,16 @@ export async function deleteEstate(
     status_reason: null,
     updated_at: nowIso(now),
   };
-  await transact([
+  const items = [
     {
       Update: buildEstateTransition({
         estateId: estate.id,
         from: ['active', 'degraded', 'failed'],
         to: 'deprovisioning',
         now: next.updated_at,
+        ...(options.expectedVersion === undefined
+          ? {}
+          : { expectedVersion: options.expectedVersion }),
         // A failed estate's reason no longer applies once its teardown starts.
         set: {
           cascade: options.cascade,
@@ -81,7 +89,14 @@ export async function deleteEstate(
       ),
     },
     { Put: buildPutWorkflowStart(teardown(estate.id, execution), now) },
-  ]);
+  ];
+  try {
+    await transact(items);
+  } catch (error) {
+    if (error instanceof ConditionFailedError)
+      throw new EstateChangedError(estate.id, error);
+    throw error;
+  }
   return next;
 }
 

@@ -6,6 +6,7 @@ import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { DisplayName } from '../fields.ts';
 import { ProjectTags } from './estate-body.ts';
+import { EstateChangedError } from './estate-changed.ts';
 import { estateEvent } from './estate-events.ts';
 
 const EDITABLE = ['name', 'project_tags'] as const;
@@ -42,18 +43,6 @@ export const UpdateEstateBody = z.pipe(
 );
 
 export type UpdateEstateInput = z.output<typeof UpdateEstateBody>;
-
-/** Thrown when the estate changed between reading it and writing the update. */
-export class EstateChangedError extends ConflictError {
-  constructor(estateId: string, cause: unknown) {
-    super(
-      'estate_changed',
-      `Estate ${estateId} changed while it was being updated; read it again and retry.`,
-    );
-    this.name = 'EstateChangedError';
-    this.cause = cause;
-  }
-}
 
 function changedFields(estate: EstateItem, input: UpdateEstateInput) {
   const changes: Record<string, unknown> = {};

@@ -18,8 +18,14 @@ import { serviceEvent } from './service-events.ts';
  * workload to remove; its provisioning workflow, finding the record gone, removes
  * the workload it may have just created. The delete holds only while the service is
  * in the status it was read in, so a workload created meanwhile is removed here.
+ * Given `expectedVersion` (an If-Match the caller sent), it holds only at that
+ * version too, and a change made meanwhile is refused as `service_modified`.
  */
-export async function deleteService(estate: EstateItem, service: Service): Promise<void> {
+export async function deleteService(
+  estate: EstateItem,
+  service: Service,
+  options: { readonly expectedVersion?: number } = {},
+): Promise<void> {
   if (service.active_deployment_id) throw busy(service.id, service.active_deployment_id);
   const extra: Record<string, unknown> = {};
   if (service.provider_resource) {
@@ -31,7 +37,9 @@ export async function deleteService(estate: EstateItem, service: Service): Promi
   const now = new Date();
   try {
     await transact([
-      { Delete: buildDeleteService(service.id, service.status) },
+      {
+        Delete: buildDeleteService(service.id, service.status, options.expectedVersion),
+      },
       {
         Delete: buildReleaseServiceName(service.environment_id, service.name, service.id),
       },
@@ -41,11 +49,19 @@ export async function deleteService(estate: EstateItem, service: Service): Promi
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const current = await getService(service.id);
-    if (current?.active_deployment_id)
+    if (!current) throw new NotFoundError('service', service.id);
+    if (
+      options.expectedVersion !== undefined &&
+      current.version !== options.expectedVersion
+    )
+      throw new ConflictError(
+        'service_modified',
+        `Service ${service.id} changed while this request ran; read it again and retry.`,
+      );
+    if (current.active_deployment_id)
       throw busy(service.id, current.active_deployment_id);
     // Provisioning ended meanwhile; statuses only move forward, so this recurses once.
-    if (current && current.status !== service.status)
-      return deleteService(estate, current);
+    if (current.status !== service.status) return deleteService(estate, current, options);
     throw new NotFoundError('service', service.id);
   }
 }

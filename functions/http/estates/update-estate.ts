@@ -1,12 +1,9 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
+import { EstateChangedError } from '../../domain/estates/estate-changed.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
-import {
-  EstateChangedError,
-  UpdateEstateBody,
-  updateEstate,
-} from '../../domain/estates/update-estate.ts';
+import { UpdateEstateBody, updateEstate } from '../../domain/estates/update-estate.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';

@@ -3,20 +3,41 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { deleteService } from '../../domain/services/delete-service.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
+import { ApiError } from '../../platform/errors.ts';
+import {
+  preconditionFailed,
+  requireIfMatch,
+  versionToHold,
+} from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
+import { getService } from '../../store/services.ts';
 
-/** DELETE /v1/infrastructure/services/{id} — remove a service and its workload. */
+/** DELETE /v1/infrastructure/services/{id} — remove a service and its workload; honours If-Match. */
 export const handler = httpHandler(
   {
     scope: 'write',
     params: z.object({ id: ServiceId }),
     summary: 'Delete a service and its workload',
-    problems: [404, 409, 422, 503],
+    problems: [404, 409, 412, 422, 503],
   },
-  async ({ params, caller }) => {
+  async ({ params, caller, headers }) => {
     const service = await ownedService(params.id, caller.workspaceId);
     const estate = await ownedEstate(service.estate_id, caller.workspaceId);
-    await deleteService(estate, service);
-    return { status: 204 };
+    const ifMatch = requireIfMatch(headers, service.version);
+    const expectedVersion = versionToHold(ifMatch, service.version);
+    try {
+      await deleteService(estate, service, { expectedVersion });
+      return { status: 204 };
+    } catch (error) {
+      // With If-Match, a change that lands meanwhile is a stale precondition.
+      if (
+        expectedVersion === undefined ||
+        !(error instanceof ApiError) ||
+        error.code !== 'service_modified'
+      )
+        throw error;
+      const current = await getService(params.id);
+      throw current ? preconditionFailed(current.version) : error;
+    }
   },
 );

@@ -6,6 +6,7 @@ import { costFieldsOf } from '../../../functions/domain/costs/month-to-date.ts';
 import { handler as getEnvironment } from '../../../functions/http/environments/get-environment.ts';
 import { handler as listEnvironments } from '../../../functions/http/environments/list-environments.ts';
 import { handler as updateEnvironment } from '../../../functions/http/environments/update-environment.ts';
+import { handler as deleteEstate } from '../../../functions/http/estates/delete-estate.ts';
 import { handler as getEstate } from '../../../functions/http/estates/get-estate.ts';
 import { handler as listEstates } from '../../../functions/http/estates/list-estates.ts';
 import { handler as updateEstate } from '../../../functions/http/estates/update-estate.ts';
@@ -194,6 +195,33 @@ describe('PATCH answers', () => {
       amount,
     ]);
     expect(answers[0]?.body.data.cost_forecast).toBeGreaterThanOrEqual(amount);
+  });
+});
+
+describe('DELETE of an estate', () => {
+  it('answers with the month to date and forecast a GET shows', async () => {
+    const w = await workload();
+    await ingestUsage(WORKSPACE, [usageRecord(w.service_id, { quantity: 1000 })]);
+    const before = await call(getEstate, byId('estates', w.estate_id));
+
+    const deleted = await call(deleteEstate, {
+      ...byId('estates', w.estate_id),
+      routeKey: `DELETE ${INFRA}/estates/{id}`,
+      query: 'cascade=true',
+    });
+
+    const amount = femtosToAmount(1_000_000_000n * VCPU_HOUR_NANOS);
+    expect(deleted.status).toBe(202);
+    expect([before.body.data.cost_mtd, deleted.body.data.cost_mtd]).toEqual([
+      amount,
+      amount,
+    ]);
+    // The forecast moves with the clock between the two answers, by far less than this.
+    expect(deleted.body.data.cost_forecast).toBeGreaterThanOrEqual(amount);
+    expect(deleted.body.data.cost_forecast / before.body.data.cost_forecast).toBeCloseTo(
+      1,
+      3,
+    );
   });
 });
 
