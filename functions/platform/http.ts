@@ -169,8 +169,9 @@ const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
 /**
  * Builds a Lambda handler for one HTTP route. Every route gets the same chain:
  * access log, problem mapping, the workspace rate limit, caller and scope check, JSON
- * body parsing (a route without a body refuses one with fields), schema validation of body, query and path parameters, then the action
- * (run at most once per Idempotency-Key when the route is idempotent).
+ * body parsing (a route without a body refuses one with fields), schema validation of
+ * body, query and path parameters, then the action (run at most once per
+ * Idempotency-Key when the route is idempotent).
  */
 export function httpHandler<
   B extends Schema | undefined = undefined,
