@@ -29,3 +29,23 @@ export const DnsLabel = z
       'Use 1–63 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as payments-api.',
     ),
   );
+
+/**
+ * A field a PATCH body cannot carry because it is fixed at creation: sending it is a
+ * field error coded `immutable_field`, with `message` saying what to do instead. In
+ * the OpenAPI document it shows as a property no value satisfies (`not: {}`).
+ */
+export const fixedField = (message: string) =>
+  z.optional(
+    z.unknown().check(
+      z.refine(() => false, { message, params: { code: 'immutable_field' } }),
+      z.meta({ not: {} }),
+    ),
+  );
+
+/** The check that a PATCH body names at least one field, coded `empty_update`. */
+export const nonEmptyUpdate = (message: string) =>
+  z.refine<object>((body) => Object.values(body).some((value) => value !== undefined), {
+    message,
+    params: { code: 'empty_update' },
+  });

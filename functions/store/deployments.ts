@@ -48,7 +48,11 @@ export function buildLockService(serviceId: string, deploymentId: string) {
   };
 }
 
-/** Builds the release of a service's lock; a succeeded rollout also sets its image. */
+/**
+ * Builds the release of a service's lock. A succeeded rollout also sets its image,
+ * which changes the record: its version (the ETag) moves on. A rollout that ended
+ * otherwise leaves the record as it was, so only the lock, which is not part of it, goes.
+ */
 export function buildReleaseService(
   serviceId: string,
   deploymentId: string,
@@ -59,15 +63,21 @@ export function buildReleaseService(
     TableName: tableName(),
     Key: keys.service(serviceId),
     UpdateExpression: image
-      ? 'SET current_image = :image, #config.#image = :image, updated_at = :now REMOVE active_deployment_id'
+      ? 'SET current_image = :image, #config.#image = :image, updated_at = :now ADD #version :one REMOVE active_deployment_id'
       : 'REMOVE active_deployment_id',
     ConditionExpression: 'active_deployment_id = :id',
     ...(image
-      ? { ExpressionAttributeNames: { '#config': 'config', '#image': 'image' } }
+      ? {
+          ExpressionAttributeNames: {
+            '#config': 'config',
+            '#image': 'image',
+            '#version': 'version',
+          },
+        }
       : {}),
     ExpressionAttributeValues: {
       ':id': deploymentId,
-      ...(image ? { ':image': image, ':now': now } : {}),
+      ...(image ? { ':image': image, ':now': now, ':one': 1 } : {}),
     },
   };
 }

@@ -144,6 +144,34 @@ export function buildEstateTransition(transition: EstateTransition) {
   };
 }
 
+/**
+ * Builds the update that stores an estate's observed health (its score and the
+ * breakdown) while it stays in `status`. Observed health is not part of the record's
+ * version, so `version`, `updated_at` and the ETag stay.
+ */
+export function buildRecordEstateHealth(
+  estateId: string,
+  status: EstateStatus,
+  set: Readonly<Record<string, unknown>>,
+) {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':status': status };
+  const sets: string[] = [];
+  for (const [index, [name, value]] of Object.entries(set).entries()) {
+    names[`#s${index}`] = name;
+    values[`:s${index}`] = value;
+    sets.push(`#s${index} = :s${index}`);
+  }
+  return {
+    TableName: tableName(),
+    Key: keys.estate(estateId),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk) AND #status = :status',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
 /** Builds the update that stores a value on an estate once; a second write fails. */
 export function buildSetEstateOnce(estateId: string, attribute: string, value: unknown) {
   return {

@@ -64,13 +64,21 @@ describe('the synthesized deployment workflow', () => {
       },
     );
 
+    const before = await getRolloutService(service.id);
     const done = await settled(deployment.deployment_id);
     const after = await getRolloutService(service.id);
 
     expect(done.status).toBe('succeeded');
     expect(done.batches_done).toBe(4);
     expect(after?.current_image).toBe('ghcr.io/apex-digital/payments-api:v2.4.1');
+    expect(after?.config).toMatchObject({
+      image: 'ghcr.io/apex-digital/payments-api:v2.4.1',
+    });
     expect(after?.active_deployment_id).toBeUndefined();
+    // The image changed, so the record's version (its ETag) moved on.
+    expect(before?.version).toBe(1);
+    expect(after?.version).toBe(2);
+    expect(after?.updated_at).toBe(done.finished_at);
     expect(await eventTypes(estate.id)).toEqual([
       'infrastructure.deployment.started',
       'infrastructure.deployment.succeeded',
@@ -86,6 +94,7 @@ describe('the synthesized deployment workflow', () => {
       },
     );
 
+    const before = await getRolloutService(service.id);
     const done = await settled(deployment.deployment_id);
     const after = await getRolloutService(service.id);
 
@@ -95,6 +104,10 @@ describe('the synthesized deployment workflow', () => {
     expect(done.failure_reason).toMatch(/^Batch 2 of 2 turned unhealthy/);
     expect(after?.current_image).toBe('ghcr.io/apex-digital/payments-api:v2.4.0');
     expect(after?.active_deployment_id).toBeUndefined();
+    // The service's record is as it was before the rollout (the lock is not part of
+    // it), so its version and ETag stay: an If-Match read before still holds.
+    expect(after).toEqual(before && { ...before, active_deployment_id: undefined });
+    expect(after?.version).toBe(1);
     expect(await eventTypes(estate.id)).toContain(
       'infrastructure.deployment.rolled_back',
     );

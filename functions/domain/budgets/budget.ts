@@ -34,6 +34,7 @@ export const CreateBudgetBody = z
       {
         path: ['estate_id'],
         message: 'Name exactly one of estate_id and environment_id.',
+        params: { code: 'invalid_filter' },
       },
     ),
   );

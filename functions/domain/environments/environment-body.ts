@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENT_TYPES } from '../../drivers/driver.ts';
 import { EstateId } from '../estates/estate.ts';
-import { DnsLabel } from '../fields.ts';
+import { DnsLabel, fixedField, nonEmptyUpdate } from '../fields.ts';
 
 // Apart from environment.ts, which most functions load for EnvironmentId alone: only
 // the routes that take these bodies need their schemas.
@@ -51,15 +51,6 @@ export const UpdateEnvironmentBody = z
   .strictObject({
     name: z.optional(DnsLabel),
     config: z.optional(EnvironmentConfig),
-    type: z.optional(
-      z.never({
-        error: 'type cannot change; create a new environment of the other type.',
-      }),
-    ),
+    type: fixedField('type cannot change; create a new environment of the other type.'),
   })
-  .check(
-    z.refine(
-      (body) => body.name !== undefined || body.config !== undefined,
-      'Send name, config or both.',
-    ),
-  );
+  .check(nonEmptyUpdate('Send name, config or both.'));

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '../../platform/errors.ts';
 import { buildUpdateEnvironment } from '../../store/environment-writes.ts';
 import type { EstateItem } from '../../store/estates.ts';
@@ -25,15 +26,20 @@ const changedMeanwhile = (environmentId: string) =>
 /**
  * Renames an environment and/or replaces its config. A rename moves the name claim
  * in the same transaction, so the new name stays unique within the estate. The write
- * is conditional on the version read, so a concurrent change is refused, not lost.
+ * is conditional on the version read, so a concurrent change is refused, not lost;
+ * asking for what is already there changes nothing.
  */
 export async function updateEnvironment(
   estate: EstateItem,
   environment: Environment,
   input: UpdateEnvironmentInput,
 ): Promise<Environment> {
-  const now = new Date();
   const renamed = input.name !== undefined && input.name !== environment.name;
+  const reconfigured =
+    input.config !== undefined && !isDeepStrictEqual(input.config, environment.config);
+  // Asking for what is already there changes nothing: no write, no event, same ETag.
+  if (!renamed && !reconfigured) return environment;
+  const now = new Date();
   const next: Environment = {
     ...environment,
     name: input.name ?? environment.name,

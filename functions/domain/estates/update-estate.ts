@@ -4,7 +4,7 @@ import { buildUpdateEstateFields, type EstateItem } from '../../store/estates.ts
 import { buildPutEvent } from '../../store/events.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
-import { DisplayName } from '../fields.ts';
+import { DisplayName, fixedField } from '../fields.ts';
 import { ProjectTags } from './estate-body.ts';
 import { EstateChangedError } from './estate-changed.ts';
 import { estateEvent } from './estate-events.ts';
@@ -13,22 +13,33 @@ const EDITABLE = ['name', 'project_tags'] as const;
 /** Fields set once, when the estate is created. */
 const FIXED = ['workspace_id', 'subscription_id', 'provider', 'region', 'tier', 'config'];
 
+const fixed = Object.fromEntries(
+  FIXED.map((field) => [
+    field,
+    fixedField(
+      `${field} is fixed when the estate is created; only ${EDITABLE.join(' and ')} can change.`,
+    ),
+  ]),
+);
+
 /** The body of PATCH /v1/infrastructure/estates/{id}: at least one editable field. */
 export const UpdateEstateBody = z.pipe(
   z
-    .looseObject({ name: z.optional(DisplayName), project_tags: z.optional(ProjectTags) })
+    .looseObject({
+      name: z.optional(DisplayName),
+      project_tags: z.optional(ProjectTags),
+      ...fixed,
+    })
     .check(
       z.superRefine((body, ctx) => {
         for (const field of Object.keys(body)) {
-          if ((EDITABLE as readonly string[]).includes(field)) continue;
-          const fixed = FIXED.includes(field);
+          if ((EDITABLE as readonly string[]).includes(field) || FIXED.includes(field))
+            continue;
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: fixed
-              ? `${field} is fixed when the estate is created; only ${EDITABLE.join(' and ')} can change.`
-              : 'Unknown field.',
-            params: { code: fixed ? 'immutable_field' : 'unknown_field' },
+            message: 'Unknown field.',
+            params: { code: 'unknown_field' },
           });
         }
         if (body.name === undefined && body.project_tags === undefined)

@@ -1,6 +1,7 @@
 import { listEstateServices } from '../../store/estate-services.ts';
 import {
   buildEstateTransition,
+  buildRecordEstateHealth,
   type EstateItem,
   getEstate,
 } from '../../store/estates.ts';
@@ -82,15 +83,21 @@ export async function evaluateEstateHealth(
   const next = statusForScore(estate.status, health.score);
   if (next === estate.status && sameHealth(health, storedHealthOf(estate)))
     return storedHealthOf(estate) ?? stored;
+  const set = { health_score: health.score, health: stored };
+  // A new score alone is observed health, like cost: it leaves the version (the ETag)
+  // alone. Turning degraded or active again is a lifecycle change, which moves it.
   const items: TransactItem[] = [
     {
-      Update: buildEstateTransition({
-        estateId,
-        from: [estate.status],
-        to: next,
-        now: stored.evaluated_at,
-        set: { health_score: health.score, health: stored },
-      }),
+      Update:
+        next === estate.status
+          ? buildRecordEstateHealth(estateId, estate.status, set)
+          : buildEstateTransition({
+              estateId,
+              from: [estate.status],
+              to: next,
+              now: stored.evaluated_at,
+              set,
+            }),
     },
   ];
   if (next !== estate.status) {

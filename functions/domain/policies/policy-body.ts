@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { EstateId } from '../estates/estate.ts';
-import { DisplayName } from '../fields.ts';
+import { DisplayName, fixedField, nonEmptyUpdate } from '../fields.ts';
 import { PARAMETER_SCHEMAS, type PolicyKind } from './kinds.ts';
 import { ENFORCEMENT_MODES, POLICY_STATUSES } from './policy.ts';
 
@@ -35,7 +35,7 @@ export const CreatePolicyBody = z.discriminatedUnion(
 );
 
 const fixed = (field: string, reason: string) =>
-  z.optional(z.never({ error: `${field} cannot change; ${reason}` }));
+  fixedField(`${field} cannot change; ${reason}`);
 
 /**
  * The body of PATCH /v1/infrastructure/policies/{id}. `parameters` replaces the old
@@ -50,9 +50,4 @@ export const UpdatePolicyBody = z
     kind: fixed('kind', 'create a new policy of the other kind.'),
     estate_id: fixed('estate_id', 'create the policy in the other estate.'),
   })
-  .check(
-    z.refine(
-      (body) => Object.values(body).some((value) => value !== undefined),
-      'Send at least one of name, parameters, enforcement or status.',
-    ),
-  );
+  .check(nonEmptyUpdate('Send at least one of name, parameters, enforcement or status.'));

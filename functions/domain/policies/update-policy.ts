@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { validate } from '../../platform/validate.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { buildReplacePolicy } from '../../store/policies.ts';
@@ -45,7 +46,7 @@ export async function updatePolicy(
   // renamed or disabled.
   if (input.parameters !== undefined) requireProviderRegions(estate, candidate);
   const changed = EDITABLE.filter(
-    (field) => JSON.stringify(candidate[field]) !== JSON.stringify(policy[field]),
+    (field) => !isDeepStrictEqual(candidate[field], policy[field]),
   );
   if (changed.length === 0) return policy;
   const now = new Date();

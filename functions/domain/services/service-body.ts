@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { WorkloadType } from '../../drivers/driver.ts';
 import { EnvironmentId } from '../environments/environment.ts';
-import { DnsLabel } from '../fields.ts';
+import { DnsLabel, fixedField } from '../fields.ts';
 import { CONFIG_SCHEMAS } from './service-config.ts';
 
 // Apart from service.ts, which most functions load for ServiceId alone: only the routes
@@ -30,7 +30,7 @@ export const CreateServiceBody = z.discriminatedUnion(
 );
 
 const fixed = (field: string, reason: string) =>
-  z.optional(z.never({ error: `${field} cannot change; ${reason}` }));
+  fixedField(`${field} cannot change; ${reason}`);
 
 /**
  * The body of PATCH /v1/infrastructure/services/{id}: config fields to change, merged

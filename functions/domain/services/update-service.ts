@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, ValidationError } from '../../platform/errors.ts';
 import { validate } from '../../platform/validate.ts';
 import type { EstateItem } from '../../store/estates.ts';
@@ -41,7 +42,8 @@ function merge(
 /**
  * Changes a service's config: the patch is merged over the current config and the
  * result checked against the service type's schema. The write is conditional on the
- * version read and carries `infrastructure.service.updated` in the same transaction.
+ * version read and carries `infrastructure.service.updated` in the same transaction;
+ * asking for what is already there changes nothing.
  */
 export async function updateService(
   estate: EstateItem,
@@ -60,6 +62,8 @@ export async function updateService(
   refuseFixedChanges(service, input.config);
   const schema = CONFIG_SCHEMAS[service.type];
   const config = validate(schema, merge(service.config, input.config), 'body.config');
+  // Asking for what is already there changes nothing: no write, no event, same ETag.
+  if (isDeepStrictEqual(config, service.config)) return service;
   const now = new Date();
   const next: Service = {
     ...service,

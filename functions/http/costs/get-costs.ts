@@ -13,7 +13,7 @@ const Query = z
     environment_id: z.optional(EnvironmentId),
     from: CalendarDate,
     to: CalendarDate,
-    group_by: z.enum(GROUPS, `group_by is one of ${GROUPS.join(', ')}.`),
+    group_by: z.enum(GROUPS),
   })
   .check(
     z.superRefine((query, ctx) => {
@@ -22,6 +22,7 @@ const Query = z
           code: 'custom',
           path: ['estate_id'],
           message: 'Name exactly one of estate_id and environment_id.',
+          params: { code: 'invalid_filter' },
         });
       if (query.from > query.to)
         ctx.addIssue({

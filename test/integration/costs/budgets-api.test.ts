@@ -182,4 +182,20 @@ describe('budgets', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('body.amount');
   });
+
+  it.each([
+    ['neither', {}],
+    ['both', { estate_id: 'ESTATE-26-000001', environment_id: 'INFENV-26-000001' }],
+  ])('refuses %s of estate_id and environment_id as invalid_filter', async (_, scope) => {
+    const response = await call(createBudget, {
+      routeKey: `POST ${BUDGETS}`,
+      path: BUDGETS,
+      body: { ...scope, amount: 100 },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.estate_id', code: 'invalid_filter' }),
+    ]);
+  });
 });

@@ -235,10 +235,43 @@ describe('GET /v1/infrastructure/costs', () => {
     );
   });
 
-  it('needs exactly one of estate_id and environment_id', async () => {
-    const response = await get('from=2026-04-01&to=2026-04-02&group_by=day');
+  it.each([
+    ['neither', ''],
+    ['both', `estate_id=ESTATE-26-000001&environment_id=INFENV-26-000001&`],
+  ])('refuses %s of estate_id and environment_id as invalid_filter', async (_, scope) => {
+    const response = await get(`${scope}from=2026-04-01&to=2026-04-02&group_by=day`);
 
     expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'query.estate_id', code: 'invalid_filter' }),
+    ]);
+  });
+
+  it('says a missing group_by is required, with the code of a missing enum field', async () => {
+    const response = await get(`estate_id=${estateId}&from=2026-04-01&to=2026-04-02`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'query.group_by',
+        message: 'group_by is required.',
+        code: 'invalid_value',
+      },
+    ]);
+  });
+
+  it('names the groups when group_by is not one of them', async () => {
+    const response = await get(
+      `estate_id=${estateId}&from=2026-04-01&to=2026-04-02&group_by=region`,
+    );
+
+    expect(response.body.errors).toEqual([
+      {
+        field: 'query.group_by',
+        message: 'group_by must be one of: environment, service, day, metric.',
+        code: 'invalid_value',
+      },
+    ]);
   });
 
   it.each([

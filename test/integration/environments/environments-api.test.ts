@@ -250,16 +250,43 @@ describe('PATCH /v1/infrastructure/environments/{id}', () => {
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response.body)).toEqual(['body.type']);
+    expect(response.body.errors[0]).toMatchObject({ code: 'immutable_field' });
     expect(response.body.errors[0].message).toContain('type cannot change');
   });
 
-  it('refuses an empty patch', async () => {
+  it('refuses an empty patch as empty_update', async () => {
     const estate = await putEstate();
     const created = (await post(environmentBody(estate.id))).body.data;
 
     const response = await patch(created.id, {});
 
     expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'body', code: 'empty_update' }),
+    ]);
+  });
+
+  it.each([
+    ['its own name', { name: 'production' }],
+    ['its own config', { config: { variables: { LOG_LEVEL: 'info' } } }],
+  ])('writes nothing when asked for %s: same ETag, no event', async (_case, body) => {
+    const estate = await putEstate();
+    const created = await get((await post(environmentBody(estate.id))).body.data.id);
+
+    const response = await patch(created.body.data.id, body);
+    const after = await get(created.body.data.id);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.etag).toBe('"v1"');
+    expect(response.body.data).toEqual(created.body.data);
+    expect(after.headers.etag).toBe('"v1"');
+    expect(after.body.data.updated_at).toBe(created.body.data.updated_at);
+    const events = await listEvents(
+      estate.id,
+      { type: 'infrastructure.environment.updated' },
+      10,
+    );
+    expect(events.items).toEqual([]);
   });
 });
 

@@ -101,6 +101,29 @@ describe('POST /v1/infrastructure/services/{id}/health', () => {
     ]);
   });
 
+  it('keeps health readings out of the ETag; only the estate turning degraded moves it', async () => {
+    const { getService } = await import('../../../functions/store/services.ts');
+    const { estate, service } = await estateWithService();
+    const estateBefore = await getEstate(estate.id);
+    const serviceBefore = await getService(service.id);
+
+    await record(service.id, signal(0.95, 0.03));
+    const estateScored = await getEstate(estate.id);
+    const serviceRead = await getService(service.id);
+    await record(service.id, UNHEALTHY());
+    const estateDegraded = await getEstate(estate.id);
+
+    expect(estateScored?.status).toBe('active');
+    expect(estateScored?.health_score).not.toBe(estateBefore?.health_score);
+    expect(estateScored?.version).toBe(estateBefore?.version);
+    expect(estateScored?.updated_at).toBe(estateBefore?.updated_at);
+    expect(serviceRead?.health.score).not.toBe(serviceBefore?.health.score);
+    expect(serviceRead?.version).toBe(serviceBefore?.version);
+    expect(serviceRead?.updated_at).toBe(serviceBefore?.updated_at);
+    expect(estateDegraded?.status).toBe('degraded');
+    expect(estateDegraded?.version).toBe((estateBefore?.version ?? 0) + 1);
+  });
+
   it('opens one incident however often the service reads unhealthy', async () => {
     const { estate, service } = await estateWithService();
 

@@ -229,6 +229,59 @@ describe('PATCH and DELETE /v1/infrastructure/policies/{id}', () => {
     expect(after.body.data.parameters).toEqual({ regions: ['us-east-1'] });
   });
 
+  it.each([
+    ['kind', { kind: 'allowed_service_types' }],
+    ['estate_id', { estate_id: 'ESTATE-26-000001' }],
+  ])('refuses a change of %s as immutable_field, naming it', async (field, body) => {
+    const estate = await putEstate();
+    const { id } = (await post(regions(estate.id))).body.data;
+
+    const response = await patch(id, body);
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({ field: `body.${field}`, code: 'immutable_field' }),
+    );
+  });
+
+  it('refuses an empty patch as empty_update', async () => {
+    const estate = await putEstate();
+    const { id } = (await post(regions(estate.id))).body.data;
+
+    const response = await patch(id, {});
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'body', code: 'empty_update' }),
+    ]);
+  });
+
+  it('writes nothing when asked for what it has: same ETag, no event', async () => {
+    const estate = await putEstate();
+    const freeze = {
+      from: '2030-12-20T00:00:00Z',
+      to: '2031-01-02T00:00:00Z',
+      reason: 'Year-end freeze',
+    };
+    const created = await post({
+      estate_id: estate.id,
+      name: 'Year end',
+      kind: 'deployment_freeze',
+      parameters: freeze,
+    });
+
+    const response = await patch(created.body.data.id, {
+      name: 'Year end',
+      enforcement: created.body.data.enforcement,
+      parameters: Object.fromEntries(Object.entries(freeze).reverse()),
+    });
+
+    expect(response.status).toBe(200);
+    expect(created.headers.etag).toBe('"v1"');
+    expect(response.headers.etag).toBe('"v1"');
+    expect(await typesOf(estate.id)).toEqual(['infrastructure.policy.created']);
+  });
+
   it('deletes a policy with a deleted event, after which it is gone', async () => {
     const estate = await putEstate();
     const { id } = (await post(regions(estate.id))).body.data;

@@ -407,19 +407,64 @@ describe('PATCH /v1/infrastructure/services/{id}', () => {
   });
 
   it.each([
-    ['a new image', { config: { image: 'nginx:1.27' } }, 'body.config.image'],
-    ['a new name', { name: 'billing-api', config: {} }, 'body.name'],
-    ['a new type', { type: 'message_queue', config: {} }, 'body.type'],
-    ['replicas out of range', { config: { replicas: 0 } }, 'body.config.replicas'],
-    ['an unknown config field', { config: { engine: 'mysql' } }, 'body.config.engine'],
-  ])('refuses %s with a 400 naming the field', async (_case, body, field) => {
+    [
+      'a new image',
+      { config: { image: 'nginx:1.27' } },
+      'body.config.image',
+      'immutable_field',
+    ],
+    ['a new name', { name: 'billing-api', config: {} }, 'body.name', 'immutable_field'],
+    ['a new type', { type: 'message_queue', config: {} }, 'body.type', 'immutable_field'],
+    [
+      'a new environment',
+      { environment_id: 'INFENV-26-000001', config: {} },
+      'body.environment_id',
+      'immutable_field',
+    ],
+    [
+      'replicas out of range',
+      { config: { replicas: 0 } },
+      'body.config.replicas',
+      'too_small',
+    ],
+    [
+      'an unknown config field',
+      { config: { engine: 'mysql' } },
+      'body.config.engine',
+      'unknown_field',
+    ],
+  ])('refuses %s with a 400 naming the field', async (_case, body, field, code) => {
     const { environment } = await production();
     const created = (await post(serviceBody(environment.id))).body.data;
 
     const response = await patch(created.id, body);
 
     expect(response.status).toBe(400);
-    expect(fieldsOf(response.body)).toContain(field);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
+  it.each([
+    ['the values it has', { config: { replicas: 3, port: 8080 } }],
+    ['no config field', { config: {} }],
+  ])('writes nothing when asked for %s: same ETag, no event', async (_case, body) => {
+    const { estate, environment } = await production();
+    const created = await get((await post(serviceBody(environment.id))).body.data.id);
+
+    const response = await patch(created.body.data.id, body);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.etag).toBe('"v1"');
+    expect(response.body.data).toEqual(created.body.data);
+    expect(await get(created.body.data.id)).toMatchObject({
+      headers: { etag: '"v1"' },
+      body: { data: created.body.data },
+    });
+    const events = await listEvents(
+      estate.id,
+      { type: 'infrastructure.service.updated' },
+      10,
+    );
+    expect(events.items).toEqual([]);
   });
 });
 
