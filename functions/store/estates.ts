@@ -100,6 +100,8 @@ export interface EstateTransition {
   readonly now: string;
   /** Further attributes to set in the same update. */
   readonly set?: Readonly<Record<string, unknown>>;
+  /** Attributes to remove in the same update. */
+  readonly remove?: readonly string[];
 }
 
 /** Builds a conditional status change; it fails unless the estate is in `from`. */
@@ -120,14 +122,19 @@ export function buildEstateTransition(transition: EstateTransition) {
     values[`:s${index}`] = value;
     sets.push(`#s${index} = :s${index}`);
   }
+  const removes = (transition.remove ?? []).map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
   transition.from.forEach((status, index) => {
     values[`:from${index}`] = status;
   });
   const allowed = transition.from.map((_, index) => `:from${index}`).join(', ');
+  const remove = removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '';
   return {
     TableName: tableName(),
     Key: keys.estate(transition.estateId),
-    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    UpdateExpression: `SET ${sets.join(', ')}${remove} ADD #version :one`,
     ConditionExpression: `#status IN (${allowed})`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

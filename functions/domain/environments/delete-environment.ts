@@ -5,6 +5,7 @@ import { buildAddEnvironmentCount, type EstateItem } from '../../store/estates.t
 import { buildPutEvent } from '../../store/events.ts';
 import { buildReleaseEnvironmentName } from '../../store/names.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { evaluateEstateHealth } from '../health/evaluate-estate-health.ts';
 import type { Environment } from './environment.ts';
 import { environmentEvent } from './environment-events.ts';
 
@@ -18,8 +19,9 @@ const hasServices = (environment: Environment) =>
 /**
  * Deletes an environment for good: the item goes, its name is freed and the estate's
  * environment_count drops by one, with `infrastructure.environment.deleted` in the
- * same transaction. Refused with 409 while services remain, checked in the write
- * itself so a service created meanwhile is never orphaned.
+ * same transaction; the estate is then scored again, without it in the breakdown.
+ * Refused with 409 while services remain, checked in the write itself so a service
+ * created meanwhile is never orphaned.
  */
 export async function deleteEnvironment(
   estate: EstateItem,
@@ -36,6 +38,8 @@ export async function deleteEnvironment(
       { Update: buildAddEnvironmentCount(estate.id, -1) },
       { Put: buildPutEvent(environmentEvent(estate, environment, 'deleted', now)) },
     ]);
+    // The environment leaves the estate's health breakdown at once.
+    await evaluateEstateHealth(estate.id);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const current = await getEnvironment(environment.id);

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { deleteEnvironment } from '../../../functions/domain/environments/delete-environment.ts';
 import { evaluateEstateHealth } from '../../../functions/domain/health/evaluate-estate-health.ts';
@@ -16,6 +16,10 @@ import { getEnvironment } from '../../../functions/store/environments.ts';
 import { getEstate } from '../../../functions/store/estates.ts';
 import { listEvents } from '../../../functions/store/events.ts';
 import * as keys from '../../../functions/store/keys.ts';
+import {
+  buildClaimEnvironmentName,
+  buildClaimServiceName,
+} from '../../../functions/store/names.ts';
 import { getService } from '../../../functions/store/services.ts';
 import { tableName } from '../../../functions/store/table.ts';
 import { serviceBody } from '../../support/factories.ts';
@@ -260,6 +264,10 @@ describe('the health score and the estate record', () => {
   it('drops a deleted environment from the breakdown at once', async () => {
     const { estate, service } = await estateWithService();
     const empty = await seedEnvironment(estate);
+    // Deleting frees the name, which the seed does not claim.
+    await documentClient.send(
+      new PutCommand(buildClaimEnvironmentName(estate.id, empty.name, empty.id)),
+    );
     await record(service.id, HEALTHY());
     const listed = (await health(estate.id)).body.data.environments.map(
       (item: { environment_id: string }) => item.environment_id,
@@ -281,6 +289,11 @@ describe('the health score and the estate record', () => {
 
   it('scores nothing once the last running service is deleted, and a degraded estate recovers', async () => {
     const { estate, service } = await estateWithService();
+    await documentClient.send(
+      new PutCommand(
+        buildClaimServiceName(service.environment_id, 'payments-api', service.id),
+      ),
+    );
     await record(service.id, UNHEALTHY());
     const [current, stored] = await Promise.all([
       getEstate(estate.id),
