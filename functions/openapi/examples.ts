@@ -121,7 +121,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
           ...service,
           status: 'provisioning',
           provider_resource: null,
-          health: { score: 100, status: 'healthy' },
+          health: { score: null, status: 'unknown' },
           cost_mtd: 0,
           updated_at: TIMES.created_at,
         },

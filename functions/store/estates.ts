@@ -100,6 +100,8 @@ export interface EstateTransition {
   readonly now: string;
   /** Further attributes to set in the same update. */
   readonly set?: Readonly<Record<string, unknown>>;
+  /** Attributes to remove in the same update. */
+  readonly remove?: readonly string[];
   /** The transition happens only while the estate is still at this version. */
   readonly expectedVersion?: number;
 }
@@ -125,10 +127,15 @@ export function buildEstateTransition(transition: EstateTransition) {
     values[`:s${index}`] = value;
     sets.push(`#s${index} = :s${index}`);
   }
+  const removes = (transition.remove ?? []).map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
   transition.from.forEach((status, index) => {
     values[`:from${index}`] = status;
   });
   const allowed = transition.from.map((_, index) => `:from${index}`).join(', ');
+  const remove = removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '';
   const conditions = [`#status IN (${allowed})`];
   if (transition.expectedVersion !== undefined) {
     values[':expected'] = transition.expectedVersion;
@@ -137,7 +144,7 @@ export function buildEstateTransition(transition: EstateTransition) {
   return {
     TableName: tableName(),
     Key: keys.estate(transition.estateId),
-    UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+    UpdateExpression: `SET ${sets.join(', ')}${remove} ADD #version :one`,
     ConditionExpression: conditions.join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -145,14 +152,15 @@ export function buildEstateTransition(transition: EstateTransition) {
 }
 
 /**
- * Builds the update that stores an estate's observed health (its score and the
- * breakdown) while it stays in `status`. Observed health is not part of the record's
- * version, so `version`, `updated_at` and the ETag stay.
+ * Builds the update that stores (or, with `remove`, takes off) an estate's observed
+ * health, its score and the breakdown, while it stays in `status`. Observed health is
+ * not part of the record's version, so `version`, `updated_at` and the ETag stay.
  */
 export function buildRecordEstateHealth(
   estateId: string,
   status: EstateStatus,
   set: Readonly<Record<string, unknown>>,
+  remove: readonly string[] = [],
 ) {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':status': status };
@@ -162,10 +170,14 @@ export function buildRecordEstateHealth(
     values[`:s${index}`] = value;
     sets.push(`#s${index} = :s${index}`);
   }
+  const removes = remove.map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
   return {
     TableName: tableName(),
     Key: keys.estate(estateId),
-    UpdateExpression: `SET ${sets.join(', ')}`,
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: 'attribute_exists(pk) AND #status = :status',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

@@ -50,7 +50,7 @@ describe('estate provisioning over HTTP', () => {
 
     expect(created.body.data.status).toBe('provisioning');
     expect(active.service_line_id).toMatch(/^LIN-\d{2}-\d{6}$/);
-    expect(active.health_score).toBe(100);
+    expect(active.health_score).toBeNull();
     expect(ready).toHaveLength(1);
     expect((await eventsOf(id)).map((event) => event.type)).toEqual([
       'infrastructure.estate.provisioning_started',

@@ -17,7 +17,7 @@ export async function seedActiveEstate(overrides: Record<string, unknown> = {}) 
     ...newEstate(id, CreateEstateBody.parse(estateBody(overrides)), now),
     status: 'active' as const,
     service_line_id: await allocateId('LIN'),
-    health_score: 100,
+    health_score: null,
     version: 1,
     cost_mtd_micros: 0,
   };

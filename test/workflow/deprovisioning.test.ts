@@ -271,6 +271,48 @@ describe('deprovisioning workflow', () => {
     ).toHaveLength(1);
   });
 
+  it('leaves a deprovisioned estate no score and no breakdown of its deleted environments', async () => {
+    const estate = await activeEstate('Scored Teardown Estate');
+    const { seedContainerService } = await import('../support/seed.ts');
+    const { evaluateEstateHealth } = await import(
+      '../../functions/domain/health/evaluate-estate-health.ts'
+    );
+    const { handler: getEstateHealth } = await import(
+      '../../functions/http/estates/get-estate-health.ts'
+    );
+    const { call } = await import('../support/http.ts');
+    const service = await seedContainerService(estate);
+    for (const claim of [
+      buildClaimEnvironmentName(estate.id, 'production', service.environment_id),
+      buildClaimServiceName(service.environment_id, 'payments-api', service.id),
+    ])
+      await documentClient.send(new PutCommand(claim));
+    const scored = await evaluateEstateHealth(estate.id);
+
+    await removeWithServices(estate.id);
+    const run = await finished(local.sfn(), await teardownOf(estate.id));
+    const answer = await call(getEstateHealth, {
+      routeKey: 'GET /v1/infrastructure/estates/{id}/health',
+      path: `/v1/infrastructure/estates/${estate.id}/health`,
+      pathParameters: { id: estate.id },
+    });
+
+    expect(scored?.score).toBe(100);
+    expect(run.status).toBe('SUCCEEDED');
+    expect(await getEstate(estate.id)).toMatchObject({
+      status: 'deprovisioned',
+      health_score: null,
+    });
+    expect(answer.body.data).toEqual({
+      estate_id: estate.id,
+      status: 'deprovisioned',
+      score: null,
+      components: [],
+      environments: [],
+      evaluated_at: null,
+    });
+  });
+
   it('holds a cascading teardown while a deployment runs, then ends deprovisioned', async () => {
     const estate = await activeEstate('Rollout Teardown Estate');
     const { service, finishDeployment } = await serviceBeingDeployed(estate);

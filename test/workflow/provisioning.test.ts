@@ -70,7 +70,7 @@ describe('provisioning workflow', () => {
 
     expect(execution.status).toBe('SUCCEEDED');
     const stored = await getEstate(estate.id);
-    expect(stored).toMatchObject({ status: 'active', health_score: 100 });
+    expect(stored).toMatchObject({ status: 'active', health_score: null });
     expect(stored?.service_line_id).toMatch(/^LIN-\d{2}-\d{6}$/);
     expect(await serviceLine(stored?.service_line_id ?? '')).toMatchObject({
       estate_id: estate.id,

@@ -5,6 +5,7 @@ import { buildAddEnvironmentCount, type EstateItem } from '../../store/estates.t
 import { buildPutEvent } from '../../store/events.ts';
 import { buildReleaseEnvironmentName } from '../../store/names.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { rescoreEstate } from '../health/evaluate-estate-health.ts';
 import type { Environment } from './environment.ts';
 import { environmentEvent } from './environment-events.ts';
 
@@ -18,10 +19,11 @@ const hasServices = (environment: Environment) =>
 /**
  * Deletes an environment for good: the item goes, its name is freed and the estate's
  * environment_count drops by one, with `infrastructure.environment.deleted` in the
- * same transaction. Refused with 409 while services remain, checked in the write
- * itself so a service created meanwhile is never orphaned. Given `expectedVersion`
- * (an If-Match the caller sent), the write holds only at that version, and a change
- * made meanwhile is refused as `environment_modified`.
+ * same transaction; the estate is then scored again, without it in the breakdown.
+ * Refused with 409 while services remain, checked in the write itself so a service
+ * created meanwhile is never orphaned. Given `expectedVersion` (an If-Match the
+ * caller sent), the write holds only at that version, and a change made meanwhile is
+ * refused as `environment_modified`.
  */
 export async function deleteEnvironment(
   estate: EstateItem,
@@ -51,6 +53,8 @@ export async function deleteEnvironment(
     if (current.service_count > 0) throw hasServices(current);
     throw changedMeanwhile(environment.id);
   }
+  // The environment leaves the estate's health breakdown at once.
+  await rescoreEstate(estate.id);
 }
 
 const changedMeanwhile = (environmentId: string) =>

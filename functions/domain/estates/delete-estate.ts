@@ -8,6 +8,7 @@ import {
   type WorkflowStart,
 } from '../../store/workflow-starts.ts';
 import { nowIso } from '../common.ts';
+import { UNSCORED } from '../health/estate-status.ts';
 import { EstateChangedError } from './estate-changed.ts';
 import { estateEvent } from './estate-events.ts';
 
@@ -63,6 +64,8 @@ export async function deleteEstate(
     ...estate,
     status: 'deprovisioning' as const,
     status_reason: null,
+    // An estate being torn down is no longer scored; its score and breakdown go.
+    health_score: null,
     updated_at: nowIso(now),
   };
   const items = [
@@ -80,7 +83,9 @@ export async function deleteEstate(
           cascade: options.cascade,
           status_reason: null,
           teardown_execution: execution,
+          ...UNSCORED.set,
         },
+        remove: UNSCORED.remove,
       }),
     },
     {

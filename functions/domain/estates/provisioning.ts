@@ -10,6 +10,7 @@ import { allocateId } from '../../store/ids.ts';
 import { buildPutServiceLine } from '../../store/service-lines.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
+import { UNSCORED } from '../health/estate-status.ts';
 import { estateEvent, networkSnapshot } from './estate-events.ts';
 import { mustGetEstate } from './estate-failure.ts';
 
@@ -87,7 +88,8 @@ export async function activateEstate(estateId: string): Promise<void> {
   const estate = await mustGetEstate(estateId);
   if (estate.status === 'active') return;
   const now = new Date();
-  const active = { ...estate, status: 'active' as const, health_score: 100 };
+  // Nothing runs in a new estate yet: it has no score until a service does.
+  const active = { ...estate, status: 'active' as const, health_score: null };
   await transact([
     {
       Update: buildEstateTransition({
@@ -95,7 +97,7 @@ export async function activateEstate(estateId: string): Promise<void> {
         from: ['provisioning'],
         to: 'active',
         now: nowIso(now),
-        set: { health_score: 100 },
+        ...UNSCORED,
       }),
     },
     {
@@ -160,7 +162,7 @@ export async function completeDeprovisioning(estateId: string): Promise<void> {
         from: ['deprovisioning'],
         to: 'deprovisioned',
         now: nowIso(now),
-        set: { health_score: null },
+        ...UNSCORED,
       }),
     },
     { Put: buildPutEvent(estateEvent(gone, 'deprovisioned', now)) },

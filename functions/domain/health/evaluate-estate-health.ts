@@ -1,3 +1,4 @@
+import { logger } from '../../platform/logger.ts';
 import { listEstateServices } from '../../store/estate-services.ts';
 import {
   buildEstateTransition,
@@ -14,9 +15,9 @@ import {
   transact,
 } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
-import { STARTING_HEALTH } from '../services/workload.ts';
+import { UNPROBED_HEALTH } from '../services/workload.ts';
 import { type EstateHealth, estateHealthOf } from './estate-health.ts';
-import { statusForScore } from './estate-status.ts';
+import { statusForScore, UNSCORED } from './estate-status.ts';
 import { estateHealthEvent } from './health-events.ts';
 
 /** The breakdown stored on the estate item, behind GET …/estates/{id}/health. */
@@ -30,7 +31,8 @@ const policyViolationsOf = (estate: EstateItem) => {
   return typeof count === 'number' ? count : 0;
 };
 
-const storedHealthOf = (estate: EstateItem) =>
+/** The breakdown stored with the estate's health_score, if any. */
+export const storedHealthOf = (estate: EstateItem) =>
   Reflect.get(estate, 'health') as StoredEstateHealth | undefined;
 
 const sameHealth = (a: EstateHealth, b: StoredEstateHealth | undefined) =>
@@ -50,33 +52,60 @@ async function measure(estate: EstateItem): Promise<EstateHealth> {
     // measure; a failed one weighs on the score through its incident instead.
     services: services
       .filter((service) => service.status === 'running')
-      .map((service) => {
+      .flatMap((service) => {
         // Items written before health readings existed may carry none yet.
-        const health: StoredServiceHealth =
-          (service.health as StoredServiceHealth | undefined) ?? STARTING_HEALTH;
-        return {
-          score: health.score,
-          availability: health.availability,
-          error_rate: health.error_rate,
-        };
+        const health: Omit<StoredServiceHealth, 'score'> & { score: number | null } =
+          (service.health as StoredServiceHealth | undefined) ?? UNPROBED_HEALTH;
+        if (typeof health.score !== 'number') return [];
+        return [
+          {
+            score: health.score,
+            availability: health.availability,
+            error_rate: health.error_rate,
+          },
+        ];
       }),
   }));
   return estateHealthOf(environments, incidents, policyViolationsOf(estate));
 }
 
+/** Takes a score off an estate that is not scored (any status but active, degraded). */
+async function clearScore(estate: EstateItem): Promise<void> {
+  if (estate.health_score === null && storedHealthOf(estate) === undefined) return;
+  try {
+    await transact([
+      {
+        Update: buildRecordEstateHealth(
+          estate.id,
+          estate.status,
+          UNSCORED.set,
+          UNSCORED.remove,
+        ),
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+  }
+}
+
 /**
- * Scores an active or degraded estate and stores the score with its breakdown. When
- * the score crosses a threshold the estate turns degraded (or active again) and, in
- * the same transaction, `infrastructure.estate.degraded` (or `.recovered`) is
- * recorded. Nothing is written when nothing changed; a racing evaluation that changed
- * the status first wins. Returns the estate's health, or null for other statuses.
+ * Scores an active or degraded estate and stores the score with its breakdown, in one
+ * update, so the estate's health_score and GET …/health always agree. When the score
+ * crosses a threshold the estate turns degraded (or active again) and, in the same
+ * transaction, `infrastructure.estate.degraded` (or `.recovered`) is recorded.
+ * Nothing is written when nothing changed; a racing evaluation that changed the
+ * status first wins. An estate in any other status keeps no score: one still holding
+ * one loses it. Returns the estate's health, or null for other statuses.
  */
 export async function evaluateEstateHealth(
   estateId: string,
 ): Promise<StoredEstateHealth | null> {
   const estate = await getEstate(estateId);
-  if (!estate || (estate.status !== 'active' && estate.status !== 'degraded'))
+  if (!estate) return null;
+  if (estate.status !== 'active' && estate.status !== 'degraded') {
+    await clearScore(estate);
     return null;
+  }
   const health = await measure(estate);
   const now = new Date();
   const stored = { ...health, evaluated_at: nowIso(now) };
@@ -113,4 +142,17 @@ export async function evaluateEstateHealth(
     if (!(error instanceof ConditionFailedError)) throw error;
   }
   return stored;
+}
+
+/**
+ * Scores an estate again once a request has changed what it runs (an environment or
+ * a service deleted). The change is made by then, so a failure here must not fail
+ * the request: it is logged, and the periodic health poll scores the estate instead.
+ */
+export async function rescoreEstate(estateId: string): Promise<void> {
+  try {
+    await evaluateEstateHealth(estateId);
+  } catch (error) {
+    logger.warn('estate health left to the next poll', { error, estate_id: estateId });
+  }
 }

@@ -7,7 +7,7 @@ import { DEGRADED_BELOW, RECOVERED_AT } from './estate-status.ts';
 export function estateHealthEvent(
   estate: EstateItem,
   action: 'degraded' | 'recovered',
-  score: number,
+  score: number | null,
   now: Date,
 ): PlatformEvent {
   return newEvent(

@@ -19,7 +19,7 @@ export const EstateHealthResponse = z.object({
       z.object({
         environment_id: z.string(),
         name: z.string(),
-        score: z.number().check(z.int()),
+        score: z.nullable(z.number().check(z.int())),
         components: z.array(Component),
       }),
     ),

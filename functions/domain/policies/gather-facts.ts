@@ -1,6 +1,7 @@
 import type { EnvironmentType } from '../../drivers/driver.ts';
 import { getPromotion } from '../../store/promotions.ts';
 import { getService } from '../../store/services.ts';
+import { healthShown } from '../services/workload.ts';
 import type { Policy } from './policy.ts';
 import type { PolicyFacts, PolicySubject, PromotionFact } from './subject.ts';
 
@@ -17,7 +18,7 @@ async function promotionFact(
     succeeded_at: record.succeeded_at,
     environment_id: record.environment_id,
     service_id: record.service_id,
-    service_health: service?.health.status ?? null,
+    service_health: service ? healthShown(service).status : null,
   };
 }
 

@@ -44,8 +44,8 @@ export interface PromotionFact {
   readonly succeeded_at: string;
   readonly environment_id: string;
   readonly service_id: string;
-  /** The health of that service now; null when it is gone. */
-  readonly service_health: HealthStatus | null;
+  /** The health of that service now (`unknown` while it has no workload); null when it is gone. */
+  readonly service_health: HealthStatus | 'unknown' | null;
 }
 
 /** Facts read from the table for the policies that need them. */

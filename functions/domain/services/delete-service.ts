@@ -7,6 +7,7 @@ import { buildReleaseServiceName } from '../../store/names.ts';
 import { buildDeleteService } from '../../store/service-writes.ts';
 import { getService } from '../../store/services.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
+import { rescoreEstate } from '../health/evaluate-estate-health.ts';
 import type { Service } from './service.ts';
 import { serviceEvent } from './service-events.ts';
 
@@ -14,9 +15,9 @@ import { serviceEvent } from './service-events.ts';
  * Deletes a service for good: the driver removes its workload first (a retry after a
  * failure there finds the record still in place), then one transaction deletes the
  * record, frees the name, takes one off the environment's service_count and writes
- * `infrastructure.service.deleted`. A service still provisioning, or failed, has no
- * workload to remove; its provisioning workflow, finding the record gone, removes
- * the workload it may have just created. The delete holds only while the service is
+ * `infrastructure.service.deleted`; the estate is then scored again without it. A
+ * service still provisioning, or failed, has no workload to remove; its provisioning
+ * workflow, finding the record gone, removes the workload it may have just created. The delete holds only while the service is
  * in the status it was read in, so a workload created meanwhile is removed here.
  * Given `expectedVersion` (an If-Match the caller sent), it holds only at that
  * version too, and a change made meanwhile is refused as `service_modified`.
@@ -64,6 +65,8 @@ export async function deleteService(
     if (current.status !== service.status) return deleteService(estate, current, options);
     throw new NotFoundError('service', service.id);
   }
+  // What the service weighed in the estate's score goes with it.
+  await rescoreEstate(estate.id);
 }
 
 const busy = (serviceId: string, deploymentId: string) =>

@@ -1,9 +1,10 @@
 import type { Environment } from '../environments/environment.ts';
 import type { CreateServiceInput, Service } from './service.ts';
-import { imageOf, STARTING_HEALTH } from './workload.ts';
+import { imageOf, UNMEASURED_HEALTH } from './workload.ts';
 
 /**
- * A service as first recorded: `provisioning`, with no workload in the provider yet.
+ * A service as first recorded: `provisioning`, with no workload in the provider yet
+ * and so no health measured.
  * Its provisioning workflow creates the workload and makes it `running`.
  */
 export function newService(
@@ -22,7 +23,7 @@ export function newService(
     status: 'provisioning',
     provider_resource: null,
     current_image: imageOf(input.config),
-    health: STARTING_HEALTH,
+    health: UNMEASURED_HEALTH,
     cost_mtd_micros: 0,
     config: input.config,
     version: 1,

@@ -6,9 +6,10 @@ import { getService } from '../../store/services.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import { mustGetEstate } from '../estates/estate-failure.ts';
+import { evaluateEstateHealth } from '../health/evaluate-estate-health.ts';
 import type { Service, ServiceHealth } from './service.ts';
 import { serviceEvent } from './service-events.ts';
-import { toWorkloadConfig } from './workload.ts';
+import { toWorkloadConfig, UNPROBED_HEALTH } from './workload.ts';
 
 /** How a provisioning step ended: the service's status, or `deleted` if it is gone. */
 export interface ProvisioningOutcome {
@@ -20,7 +21,8 @@ export interface ProvisioningOutcome {
  * Creates a provisioning service's workload through its estate's driver (idempotent
  * per service, so a retried step finds the same workload), reads a container's
  * health from its image, then in one transaction makes the service `running` with
- * its provider resource and writes `infrastructure.service.ready`. A service that is
+ * its provider resource and writes `infrastructure.service.ready`, then scores the
+ * estate again with the service in it. A service that is
  * no longer provisioning is left as it is. One deleted while its workload was being
  * created loses that workload again: nothing else would ever remove it.
  */
@@ -42,7 +44,9 @@ export async function provisionService(serviceId: string): Promise<ProvisioningO
     type: service.type,
     config: toWorkloadConfig(service.config),
   });
-  let health: ServiceHealth = service.health;
+  // A reading recorded while it was provisioning stands; otherwise nothing was read.
+  let health: ServiceHealth =
+    service.health.score === null ? UNPROBED_HEALTH : service.health;
   if (service.type === 'container_service' && service.current_image) {
     const reading = await driver.readHealth({
       providerResource,
@@ -76,5 +80,7 @@ export async function provisionService(serviceId: string): Promise<ProvisioningO
     await driver.removeWorkload({ providerResource });
     return { service_id: serviceId, status: 'deleted' };
   }
+  // A running service is measured from now on: score the estate with it.
+  await evaluateEstateHealth(estate.id);
   return { service_id: serviceId, status: 'running' };
 }

@@ -1,6 +1,7 @@
 import { CURRENCY, microsToAmount } from '../common.ts';
 import type { Service } from './service.ts';
 import type { ServiceResource } from './service-schema.ts';
+import { healthShown } from './workload.ts';
 
 /** The service as the API shows it: the spec's fields, in the spec's order, then ours. */
 export function toServiceResource(service: Service): ServiceResource {
@@ -15,7 +16,7 @@ export function toServiceResource(service: Service): ServiceResource {
     provider_resource: service.provider_resource,
     cost_mtd: microsToAmount(service.cost_mtd_micros),
     currency: CURRENCY,
-    health: { score: service.health.score, status: service.health.status },
+    health: healthShown(service),
     current_image: service.current_image,
     created_at: service.created_at,
     updated_at: service.updated_at,

@@ -8,7 +8,7 @@ import { CONFIG_SCHEMAS } from './service-config.ts';
 // Documentation only: the OpenAPI document reads this schema; no function loads it,
 // so none ships it.
 
-const HEALTH_STATUSES = ['healthy', 'degraded', 'unhealthy'] as const;
+const HEALTH_STATUSES = ['healthy', 'degraded', 'unhealthy', 'unknown'] as const;
 
 /** The service as the API shows it; toServiceResource is typed against it. */
 export const ServiceResource = z
@@ -24,8 +24,15 @@ export const ServiceResource = z
     cost_mtd: MonthCost.cost_mtd,
     currency: z.literal(CURRENCY),
     health: z.object({
-      score: z.int().check(z.gte(0), z.lte(100)),
-      status: z.enum(HEALTH_STATUSES),
+      score: z.nullable(z.int().check(z.gte(0), z.lte(100))).check(
+        z.meta({
+          description:
+            'Null while the service has no workload to measure (provisioning or failed).',
+        }),
+      ),
+      status: z
+        .enum(HEALTH_STATUSES)
+        .check(z.meta({ description: '`unknown` exactly when score is null.' })),
     }),
     current_image: z.nullable(z.string()),
     created_at: Timestamp,

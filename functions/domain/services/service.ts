@@ -18,10 +18,10 @@ export const ServiceId = platformId('INFSVC');
 export type CreateServiceInput = z.output<typeof CreateServiceBody>;
 export type UpdateServiceInput = z.output<typeof UpdateServiceBody>;
 
-export interface ServiceHealth {
-  readonly score: number;
-  readonly status: HealthStatus;
-}
+/** A service's health: a score and status once measured; null and `unknown` before. */
+export type ServiceHealth =
+  | { readonly score: number; readonly status: HealthStatus }
+  | { readonly score: null; readonly status: 'unknown' };
 
 /** A service as stored; the resource is a projection of it. */
 export interface Service {

@@ -3,11 +3,27 @@ import type { ServiceHealth } from './service.ts';
 import type { ServiceConfig } from './service-config.ts';
 
 /**
- * The health a service starts with when nothing can be read yet: databases, queues
- * and functions report no probe at creation, so they start healthy until the first
- * reading says otherwise.
+ * The health of a service without a workload (still provisioning, or failed): there
+ * is nothing to measure, so no score and status `unknown`.
  */
-export const STARTING_HEALTH: ServiceHealth = { score: 100, status: 'healthy' };
+export const UNMEASURED_HEALTH: ServiceHealth = { score: null, status: 'unknown' };
+
+/**
+ * The health a running service has when its type gives no reading at creation:
+ * databases, queues and functions report no probe, so once running they count as
+ * healthy until the first reading (schedule or signal) says otherwise.
+ */
+export const UNPROBED_HEALTH = { score: 100, status: 'healthy' } as const;
+
+/** A service's health as the API shows it: measured only while it runs. */
+export const healthShown = (service: {
+  readonly status: string;
+  readonly health: ServiceHealth;
+}): ServiceHealth => {
+  const { health } = service;
+  if (service.status !== 'running' || health.score === null) return UNMEASURED_HEALTH;
+  return { score: health.score, status: health.status };
+};
 
 const SIZING = ['cpu', 'memory_mb', 'replicas', 'instances', 'storage_gb'] as const;
 

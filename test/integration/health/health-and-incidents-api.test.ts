@@ -1,6 +1,9 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { deleteEnvironment } from '../../../functions/domain/environments/delete-environment.ts';
 import { evaluateEstateHealth } from '../../../functions/domain/health/evaluate-estate-health.ts';
 import { createService } from '../../../functions/domain/services/create-service.ts';
+import { deleteService } from '../../../functions/domain/services/delete-service.ts';
 import { CreateServiceBody } from '../../../functions/domain/services/service-body.ts';
 import { handler as getEstateHealth } from '../../../functions/http/estates/get-estate-health.ts';
 import { handler as acknowledgeIncident } from '../../../functions/http/incidents/acknowledge-incident.ts';
@@ -8,12 +11,24 @@ import { handler as getIncident } from '../../../functions/http/incidents/get-in
 import { handler as listIncidents } from '../../../functions/http/incidents/list-incidents.ts';
 import { handler as resolveIncident } from '../../../functions/http/incidents/resolve-incident.ts';
 import { handler as recordHealth } from '../../../functions/http/services/record-service-health.ts';
+import { documentClient } from '../../../functions/store/client.ts';
 import { getEnvironment } from '../../../functions/store/environments.ts';
 import { getEstate } from '../../../functions/store/estates.ts';
 import { listEvents } from '../../../functions/store/events.ts';
+import * as keys from '../../../functions/store/keys.ts';
+import {
+  buildClaimEnvironmentName,
+  buildClaimServiceName,
+} from '../../../functions/store/names.ts';
+import { getService } from '../../../functions/store/services.ts';
+import { tableName } from '../../../functions/store/table.ts';
 import { serviceBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
-import { seedActiveEstate, seedContainerService } from '../../support/seed.ts';
+import {
+  seedActiveEstate,
+  seedContainerService,
+  seedEnvironment,
+} from '../../support/seed.ts';
 import { useTable } from '../../support/table.ts';
 
 useTable();
@@ -235,6 +250,116 @@ describe('GET /v1/infrastructure/estates/{id}/health', () => {
     expect(added.status).toBe('provisioning');
     expect(before).toBeLessThan(100);
     expect(await serviceHealthOf()).toBe(before);
+  });
+});
+
+describe('the health score and the estate record', () => {
+  /** The estate's health_score and what GET …/health answers, read together. */
+  async function bothOf(estateId: string) {
+    const record = await getEstate(estateId);
+    const answer = (await health(estateId)).body.data;
+    return { record: record?.health_score, answer };
+  }
+
+  it('is null on both for an estate with nothing running, not a perfect 100', async () => {
+    const estate = await seedActiveEstate();
+    const environment = await seedEnvironment(estate);
+
+    const fresh = await bothOf(estate.id);
+    await evaluateEstateHealth(estate.id);
+    const evaluated = await bothOf(estate.id);
+
+    expect(fresh.record).toBeNull();
+    expect(fresh.answer).toMatchObject({ score: null, evaluated_at: null });
+    expect(evaluated.record).toBeNull();
+    expect(evaluated.answer).toMatchObject({ score: null, components: [] });
+    expect(evaluated.answer.evaluated_at).not.toBeNull();
+    expect(evaluated.answer.environments).toEqual([
+      {
+        environment_id: environment.id,
+        name: 'production',
+        score: null,
+        components: [],
+      },
+    ]);
+  });
+
+  it('drops a deleted environment from the breakdown at once', async () => {
+    const { estate, service } = await estateWithService();
+    const empty = await seedEnvironment(estate);
+    // Deleting frees the name, which the seed does not claim.
+    await documentClient.send(
+      new PutCommand(buildClaimEnvironmentName(estate.id, empty.name, empty.id)),
+    );
+    await record(service.id, HEALTHY());
+    const listed = (await health(estate.id)).body.data.environments.map(
+      (item: { environment_id: string }) => item.environment_id,
+    );
+    const current = await getEstate(estate.id);
+    if (!current) throw new Error('the seeded estate is gone');
+
+    await deleteEnvironment(current, empty);
+    const after = await bothOf(estate.id);
+
+    expect(listed).toContain(empty.id);
+    expect(
+      after.answer.environments.map(
+        (item: { environment_id: string }) => item.environment_id,
+      ),
+    ).toEqual([service.environment_id]);
+    expect(after.answer.score).toBe(after.record);
+  });
+
+  it('scores nothing once the last running service is deleted, and a degraded estate recovers', async () => {
+    const { estate, service } = await estateWithService();
+    await documentClient.send(
+      new PutCommand(
+        buildClaimServiceName(service.environment_id, 'payments-api', service.id),
+      ),
+    );
+    await record(service.id, UNHEALTHY());
+    const [current, stored] = await Promise.all([
+      getEstate(estate.id),
+      getService(service.id),
+    ]);
+    if (!current || !stored) throw new Error('the seeded estate is gone');
+
+    await deleteService(current, stored);
+    const after = await bothOf(estate.id);
+
+    expect(current.status).toBe('degraded');
+    expect(after.record).toBeNull();
+    expect(after.answer).toMatchObject({ status: 'active', score: null, components: [] });
+    expect(after.answer.environments).toEqual([
+      expect.objectContaining({ environment_id: service.environment_id, score: null }),
+    ]);
+    expect(await eventTypes(estate.id, 'infrastructure.estate.')).toEqual([
+      'infrastructure.estate.degraded',
+      'infrastructure.estate.recovered',
+    ]);
+  });
+
+  it('answers the record’s score even when a stored breakdown disagrees with it', async () => {
+    const { estate, service } = await estateWithService();
+    await record(service.id, HEALTHY());
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.estate(estate.id),
+        UpdateExpression: 'SET health_score = :null',
+        ExpressionAttributeValues: { ':null': null },
+      }),
+    );
+
+    const { record: score, answer } = await bothOf(estate.id);
+
+    expect(score).toBeNull();
+    expect(answer).toMatchObject({
+      score: null,
+      components: [],
+      environments: [],
+      evaluated_at: null,
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.hoisted(() => {
@@ -17,7 +18,11 @@ import { handler as deleteService } from '../../../functions/http/services/delet
 import { handler as getService } from '../../../functions/http/services/get-service.ts';
 import { handler as listServices } from '../../../functions/http/services/list-services.ts';
 import { handler as updateService } from '../../../functions/http/services/update-service.ts';
+import { documentClient } from '../../../functions/store/client.ts';
+import { getEstate } from '../../../functions/store/estates.ts';
 import { listEvents } from '../../../functions/store/events.ts';
+import * as keys from '../../../functions/store/keys.ts';
+import { tableName } from '../../../functions/store/table.ts';
 import { putEstate } from '../../support/estates.ts';
 import { environmentBody, serviceBody } from '../../support/factories.ts';
 import { call } from '../../support/http.ts';
@@ -97,6 +102,7 @@ describe('POST /v1/infrastructure/services', () => {
       currency: 'USD',
       current_image: 'ghcr.io/apex-digital/payments-api:v2.4.1',
       config: { replicas: 3, cpu: 1, memory_mb: 2048, port: 8080 },
+      health: { score: null, status: 'unknown' },
     });
     expect(service.id).toMatch(/^INFSVC-\d{2}-\d{6}$/);
     expect(response.headers.location).toBe(`${SERVICES}/${service.id}`);
@@ -127,7 +133,16 @@ describe('POST /v1/infrastructure/services', () => {
 
   it('is running with its workload and health once its provisioning step has run', async () => {
     const { estate, environment } = await production();
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.estate(estate.id),
+        UpdateExpression: 'SET health_score = :null',
+        ExpressionAttributeValues: { ':null': null },
+      }),
+    );
     const created = (await post(serviceBody(environment.id))).body.data;
+    const unscored = (await getEstate(estate.id))?.health_score;
 
     const outcome = await provisionService(created.id);
     const again = await provisionService(created.id);
@@ -141,6 +156,8 @@ describe('POST /v1/infrastructure/services', () => {
       health: { status: 'healthy' },
     });
     expect(service.health.score).toBeGreaterThanOrEqual(95);
+    expect(unscored).toBeNull();
+    expect((await getEstate(estate.id))?.health_score).toBeGreaterThanOrEqual(90);
     const ready = await listEvents(
       estate.id,
       { type: 'infrastructure.service.ready' },
@@ -264,6 +281,7 @@ describe('POST /v1/infrastructure/services', () => {
       status: 'failed',
       status_reason: 'The provider refused refused-api.',
       provider_resource: null,
+      health: { score: null, status: 'unknown' },
     });
     expect([deployment.status, deployment.body.code]).toEqual([
       409,
