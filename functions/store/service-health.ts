@@ -18,8 +18,8 @@ export interface StoredServiceHealth {
 
 /**
  * Builds the update of a service's health reading. It fails when the service is gone
- * or already holds a reading observed later, so a late signal never overwrites a
- * newer one.
+ * or not running, or already holds a reading observed later, so a late signal never
+ * overwrites a newer one.
  */
 export function buildRecordServiceHealth(serviceId: string, health: StoredServiceHealth) {
   return {
@@ -27,14 +27,25 @@ export function buildRecordServiceHealth(serviceId: string, health: StoredServic
     Key: keys.service(serviceId),
     UpdateExpression: 'SET #health = :health',
     ConditionExpression:
-      'attribute_exists(pk) AND (attribute_not_exists(#health.#observed) OR #health.#observed <= :observed)',
-    ExpressionAttributeNames: { '#health': 'health', '#observed': 'observed_at' },
-    ExpressionAttributeValues: { ':health': health, ':observed': health.observed_at },
+      'attribute_exists(pk) AND #status = :running AND (attribute_not_exists(#health.#observed) OR #health.#observed <= :observed)',
+    ExpressionAttributeNames: {
+      '#health': 'health',
+      '#observed': 'observed_at',
+      '#status': 'status',
+    },
+    ExpressionAttributeValues: {
+      ':health': health,
+      ':observed': health.observed_at,
+      ':running': 'running',
+    },
     ReturnValues: 'ALL_OLD' as const,
   };
 }
 
-/** Stores a reading; returns the one it replaced (if any), or null when it was stale. */
+/**
+ * Stores a reading of a running service; returns the one it replaced (if any), or
+ * null when it was stale or the service no longer runs.
+ */
 export async function recordServiceHealth(
   serviceId: string,
   health: StoredServiceHealth,

@@ -1,4 +1,5 @@
 import { healthStatusOf } from '../../drivers/health.ts';
+import { ConflictError } from '../../platform/errors.ts';
 import type { EstateItem } from '../../store/estates.ts';
 import type { StoredServiceHealth } from '../../store/service-health.ts';
 import type { Service } from '../services/service.ts';
@@ -13,12 +14,23 @@ export interface RecordedSignal {
   readonly applied: boolean;
 }
 
-/** Records a health signal for a service, then scores its estate again. */
+/**
+ * Records a health signal for a running service, then scores its estate again. A
+ * service still provisioning, or failed, has no workload a signal could be about:
+ * it is refused with 409 `service_not_running`, and nothing is stored or opened.
+ */
 export async function recordHealthSignal(
   estate: EstateItem,
   service: Service,
   signal: HealthSignal,
 ): Promise<RecordedSignal> {
+  if (service.status !== 'running') {
+    throw new ConflictError(
+      'service_not_running',
+      `Service ${service.id} is ${service.status}; it has no workload to report health for.`,
+      { service_status: service.status },
+    );
+  }
   const score = signalScore(signal.availability, signal.error_rate);
   const health: StoredServiceHealth = {
     score,

@@ -251,6 +251,28 @@ describe('GET /v1/infrastructure/estates/{id}/health', () => {
     expect(before).toBeLessThan(100);
     expect(await serviceHealthOf()).toBe(before);
   });
+  it('refuses a signal for a service with no workload, storing and opening nothing', async () => {
+    const { estate, service } = await estateWithService();
+    const environment = await getEnvironment(service.environment_id);
+    const current = await getEstate(estate.id);
+    if (!environment || !current) throw new Error('the seeded estate is gone');
+    const input = CreateServiceBody.parse(
+      serviceBody(environment.id, { name: 'starting-api' }),
+    );
+    const starting = await createService(current, environment, input);
+
+    const response = await record(starting.id, UNHEALTHY());
+    const stored = await getService(starting.id);
+    const incidents = await list(`estate_id=${estate.id}`);
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({
+      code: 'service_not_running',
+      service_status: 'provisioning',
+    });
+    expect(stored?.health).toEqual(starting.health);
+    expect(incidents.body.data).toEqual([]);
+  });
 });
 
 describe('the health score and the estate record', () => {
