@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { PortInUseError } from './free-port.ts';
@@ -63,6 +65,40 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+/**
+ * Makes sure the data folder exists and can be written, one level at a time: Node's
+ * recursive mkdir spins for ever under some special file systems (/proc). Returns a
+ * one-line reason when it cannot be used.
+ */
+function unusableDataDir(path: string): string | undefined {
+  const missing: string[] = [];
+  try {
+    for (let at = resolve(path); ; at = dirname(at)) {
+      try {
+        statSync(at);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || at === dirname(at))
+          throw error;
+        missing.unshift(at);
+      }
+    }
+    for (const folder of missing) mkdirSync(folder);
+    if (!statSync(path).isDirectory()) return `${path} is not a folder`;
+    accessSync(path, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const dataDir = values['data-dir'];
+const dataDirProblem = dataDir === undefined ? undefined : unusableDataDir(dataDir);
+if (dataDirProblem !== undefined) {
+  console.error(`--data-dir (DATA_DIR) cannot hold the local data: ${dataDirProblem}`);
+  process.exit(2);
+}
+
 try {
   const runtime = await startRuntime({
     port,
@@ -70,7 +106,7 @@ try {
     waitMs,
     failFirstEvents,
     ...(scheduleSeconds === undefined ? {} : { scheduleSeconds }),
-    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(dataDir ? { dataDir } : {}),
   });
   localLog.info('local runtime ready', {
     url: runtime.url,

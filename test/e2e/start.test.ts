@@ -106,6 +106,22 @@ describe('npm start', () => {
     },
   );
 
+  it.each([
+    ['a path under a file', '/dev/null/pia'],
+    ['a path Node cannot create recursively', '/proc/pia-missing'],
+  ])(
+    'refuses a data folder it cannot use (%s) with one line, starting nothing',
+    async (_case, path) => {
+      const result = await start(path, 0, {}, ['--port', '0', '--data-dir', path]);
+
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining('--data-dir (DATA_DIR) cannot hold the local data'),
+      ]);
+      expect(processesUsing(path)).toEqual([]);
+    },
+  );
+
   it('stops DynamoDB Local when start-up fails after starting it', async () => {
     const dataDir = dataFolder();
     // A file where the keys folder belongs fails start-up once the database is running.
