@@ -20,8 +20,13 @@ export const POLICY_RESPONSES: ResponsesByRoute = {
       next_cursor: z.nullable(z.string()),
     }),
   },
-  CreatePolicy: { 201: dataOf(PolicyResource) },
-  GetPolicy: { 200: dataOf(z.extend(PolicyResource, { compliance: Compliance })) },
-  UpdatePolicy: { 200: dataOf(PolicyResource) },
+  CreatePolicy: { 201: { body: dataOf(PolicyResource), headers: ['etag'] } },
+  GetPolicy: {
+    200: {
+      body: dataOf(z.extend(PolicyResource, { compliance: Compliance })),
+      headers: ['etag'],
+    },
+  },
+  UpdatePolicy: { 200: { body: dataOf(PolicyResource), headers: ['etag'] } },
   DeletePolicy: { 204: {} },
 };
