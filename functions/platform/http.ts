@@ -9,7 +9,7 @@ import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.
 import { isValidateOnly } from './dry-run.ts';
 import { ApiError } from './errors.ts';
 import type { idempotent } from './idempotency.ts';
-import { parseJsonBody } from './json-body.ts';
+import { isUtf8Charset, parseJsonBody, utf8Text } from './json-body.ts';
 import { logger } from './logger.ts';
 import { problemResponse } from './problem-response.ts';
 import { fromProviderError } from './provider-errors.ts';
@@ -88,9 +88,16 @@ const NO_BODY = z.strictObject({});
 function refuseBody(event: HttpEvent): void {
   if (event.body === undefined) return;
   const text = event.isBase64Encoded
-    ? Buffer.from(event.body, 'base64').toString('utf8')
+    ? utf8Text(Buffer.from(event.body, 'base64'))
     : event.body;
   if (text.trim() === '') return;
+  // Only 400s here: a route without a body has no media type to be a 415 about.
+  if (!isUtf8Charset(event.headers?.['content-type'] ?? '')) {
+    throw new ApiError(400, {
+      code: 'invalid_json',
+      detail: 'This operation takes no body; send none, or {} as JSON in UTF-8.',
+    });
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

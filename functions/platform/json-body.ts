@@ -59,7 +59,7 @@ export function parseJsonBody(event: BodyInput): unknown {
 }
 
 /** Whether a Content-Type names no charset or UTF-8, the only one JSON text may use (RFC 8259). */
-function isUtf8Charset(contentType: string): boolean {
+export function isUtf8Charset(contentType: string): boolean {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType)?.[1];
   return charset === undefined || /^utf-?8$/i.test(charset);
 }
@@ -70,7 +70,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The text of a body that came base64-encoded, refused as invalid_json when its bytes
  * are not UTF-8: decoding would swap them for U+FFFD and store what nobody sent.
  */
-function utf8Text(bytes: Uint8Array): string {
+export function utf8Text(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch (cause) {

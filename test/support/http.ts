@@ -11,6 +11,8 @@ export interface CallOptions {
   readonly pathParameters?: Record<string, string>;
   readonly body?: unknown;
   readonly rawBody?: string;
+  /** A body of these exact bytes, which need not be UTF-8. */
+  readonly rawBytes?: Uint8Array;
   readonly headers?: Record<string, string>;
   readonly workspaceId?: string;
   readonly scopes?: readonly string[];
@@ -42,7 +44,7 @@ export async function call(handler: Handler, options: CallOptions): Promise<Call
     method: options.routeKey.split(' ')[0] ?? 'GET',
     url: options.query ? `${options.path}?${options.query}` : options.path,
     headers: { 'content-type': 'application/json', ...options.headers },
-    body: Buffer.from(text),
+    body: options.rawBytes ? Buffer.from(options.rawBytes) : Buffer.from(text),
     sourceIp: '127.0.0.1',
     routeKey: options.routeKey,
     pathParameters: options.pathParameters,

@@ -61,4 +61,19 @@ describe.each(ROUTES)('$routeKey, which takes no body', ({ handler, ...route }) 
 
     expect([response.status, response.body.code]).toEqual([400, code]);
   });
+
+  it('refuses bytes that are not UTF-8, or a charset other than UTF-8, as invalid_json', async () => {
+    const bytes = await call(handler, {
+      ...route,
+      rawBytes: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]),
+    });
+    const utf16 = await call(handler, {
+      ...route,
+      rawBody: '{}',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+    });
+
+    expect([bytes.status, bytes.body.code]).toEqual([400, 'invalid_json']);
+    expect([utf16.status, utf16.body.code]).toEqual([400, 'invalid_json']);
+  });
 });
