@@ -36,9 +36,19 @@ const fixed = (field: string, reason: string) =>
  * The body of PATCH /v1/infrastructure/services/{id}: config fields to change, merged
  * over the current config and checked against the service's type.
  */
-export const UpdateServiceBody = z.strictObject({
-  config: z.record(z.string(), z.unknown()),
-  name: fixed('name', 'it is part of the provider resource name.'),
-  type: fixed('type', 'create a new service of the other type.'),
-  environment_id: fixed('environment_id', 'create the service in the other environment.'),
-});
+export const UpdateServiceBody = z
+  .strictObject({
+    config: z.optional(z.record(z.string(), z.unknown())),
+    name: fixed('name', 'it is part of the provider resource name.'),
+    type: fixed('type', 'create a new service of the other type.'),
+    environment_id: fixed(
+      'environment_id',
+      'create the service in the other environment.',
+    ),
+  })
+  .check(
+    z.refine((body) => Object.keys(body.config ?? {}).length > 0, {
+      message: 'Send config with at least one field to change.',
+      params: { code: 'empty_update' },
+    }),
+  );

@@ -59,9 +59,11 @@ export async function updateService(
       { active_deployment_id: service.active_deployment_id },
     );
   }
-  refuseFixedChanges(service, input.config);
+  // The body's schema refuses a PATCH without a config field (empty_update).
+  const changes = input.config ?? {};
+  refuseFixedChanges(service, changes);
   const schema = CONFIG_SCHEMAS[service.type];
-  const config = validate(schema, merge(service.config, input.config), 'body.config');
+  const config = validate(schema, merge(service.config, changes), 'body.config');
   // Asking for what is already there changes nothing: no write, no event, same ETag.
   if (isDeepStrictEqual(config, service.config)) return service;
   const now = new Date();

@@ -451,6 +451,8 @@ describe('PATCH /v1/infrastructure/services/{id}', () => {
       'body.config.engine',
       'unknown_field',
     ],
+    ['no field at all', {}, 'body', 'empty_update'],
+    ['an empty config', { config: {} }, 'body', 'empty_update'],
   ])('refuses %s with a 400 naming the field', async (_case, body, field, code) => {
     const { environment } = await production();
     const created = (await post(serviceBody(environment.id))).body.data;
@@ -463,7 +465,7 @@ describe('PATCH /v1/infrastructure/services/{id}', () => {
 
   it.each([
     ['the values it has', { config: { replicas: 3, port: 8080 } }],
-    ['no config field', { config: {} }],
+    ['them in another order', { config: { port: 8080, replicas: 3 } }],
   ])('writes nothing when asked for %s: same ETag, no event', async (_case, body) => {
     const { estate, environment } = await production();
     const created = await get((await post(serviceBody(environment.id))).body.data.id);
