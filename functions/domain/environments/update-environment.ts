@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ConflictError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { buildUpdateEnvironment } from '../../store/environment-writes.ts';
+import { getEnvironment } from '../../store/environments.ts';
 import type { EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import {
@@ -71,6 +72,8 @@ export async function updateEnvironment(
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     if (renamed && error.index === 1) throw environmentNameTaken(estate.id, next.name);
+    // Deleted meanwhile: there is nothing left to change.
+    if (!(await getEnvironment(id))) throw new NotFoundError('environment', id);
     throw changedMeanwhile(id);
   }
   return next;

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
+import { NotFoundError } from '../../platform/errors.ts';
 import { validate } from '../../platform/validate.ts';
 import { buildPutEvent } from '../../store/events.ts';
-import { buildReplacePolicy } from '../../store/policies.ts';
+import { buildReplacePolicy, getPolicy } from '../../store/policies.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import type { Estate } from '../estates/estate.ts';
@@ -62,9 +63,10 @@ export async function updatePolicy(
       { Put: buildPutEvent(event) },
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailedError)
-      throw new PolicyChangedError(policy.id, error);
-    throw error;
+    if (!(error instanceof ConditionFailedError)) throw error;
+    // Deleted meanwhile: there is nothing left to change.
+    if (!(await getPolicy(policy.id))) throw new NotFoundError('policy', policy.id);
+    throw new PolicyChangedError(policy.id, error);
   }
   return next;
 }

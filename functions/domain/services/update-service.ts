@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ConflictError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { validate } from '../../platform/validate.ts';
 import type { EstateItem } from '../../store/estates.ts';
 import { buildPutEvent } from '../../store/events.ts';
 import { buildUpdateService } from '../../store/service-writes.ts';
+import { getService } from '../../store/services.ts';
 import { ConditionFailedError, transact } from '../../store/transact.ts';
 import { nowIso } from '../common.ts';
 import type { Service, UpdateServiceInput } from './service.ts';
@@ -81,9 +82,11 @@ export async function updateService(
     ]);
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
+    // Deleted meanwhile: there is nothing left to change.
+    if (!(await getService(service.id))) throw new NotFoundError('service', service.id);
     throw new ConflictError(
       'service_modified',
-      `Service ${service.id} changed or went while this request ran; read it again and retry.`,
+      `Service ${service.id} changed while this request ran; read it again and retry.`,
     );
   }
   return next;
