@@ -70,7 +70,7 @@ describe('CreateServiceBody', () => {
 describe('UpdateServiceBody', () => {
   it('refuses name, type and environment changes, naming each', () => {
     const result = UpdateServiceBody.safeParse({
-      config: {},
+      config: { cpu: 1 },
       name: 'x',
       type: 'message_queue',
       environment_id: 'INFENV-26-000001',
