@@ -38,7 +38,7 @@ export const UpdateEstateBody = z.pipe(
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: 'Unknown field.',
+            message: `Unknown field(s): ${field}.`,
             params: { code: 'unknown_field' },
           });
         }
@@ -55,13 +55,18 @@ export const UpdateEstateBody = z.pipe(
 
 export type UpdateEstateInput = z.output<typeof UpdateEstateBody>;
 
+/** Project tags are a set (each at most once): the same tags in another order are no change. */
+const sameTags = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((tag) => b.includes(tag));
+
 function changedFields(estate: EstateItem, input: UpdateEstateInput) {
   const changes: Record<string, unknown> = {};
-  for (const field of EDITABLE) {
-    const value = input[field];
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(estate[field]))
-      changes[field] = value;
-  }
+  if (input.name !== undefined && input.name !== estate.name) changes.name = input.name;
+  if (
+    input.project_tags !== undefined &&
+    !sameTags(input.project_tags, estate.project_tags)
+  )
+    changes.project_tags = input.project_tags;
   return changes;
 }
 

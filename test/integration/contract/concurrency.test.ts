@@ -127,6 +127,38 @@ describe('PATCH /v1/infrastructure/estates/{id}', () => {
     expect(response.headers.etag).toBe('"v1"');
   });
 
+  it('takes project tags as a set: the same tags in another order change nothing', async () => {
+    const estate = await seedActiveEstate({
+      workspace_id: workspaceId(),
+      project_tags: ['PROJ-26-000001', 'PROJ-26-000002'],
+    });
+
+    const reordered = await patch(estate, {
+      project_tags: ['PROJ-26-000002', 'PROJ-26-000001'],
+    });
+    const changed = await patch(estate, { project_tags: ['PROJ-26-000002'] });
+
+    expect([reordered.status, reordered.headers.etag]).toEqual([200, '"v1"']);
+    expect(reordered.body.data.project_tags).toEqual([
+      'PROJ-26-000001',
+      'PROJ-26-000002',
+    ]);
+    expect([changed.status, changed.headers.etag]).toEqual([200, '"v2"']);
+  });
+
+  it('names an unknown field in its message', async () => {
+    const estate = await seed();
+
+    const response = await patch(estate, { colour: 'blue' });
+
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({
+        field: 'body.colour',
+        message: 'Unknown field(s): colour.',
+      }),
+    );
+  });
+
   it('answers 404 for an estate of another workspace', async () => {
     const estate = await seed();
 
