@@ -1,4 +1,4 @@
-import { BadRequestError, PreconditionFailedError } from './errors.ts';
+import { ApiError, BadRequestError, PreconditionFailedError } from './errors.ts';
 
 /** The strong ETag of a record's version, e.g. `"v3"`. */
 export const etagOf = (version: number) => `"v${version}"`;
@@ -73,4 +73,28 @@ export function versionToHold(
   version: number,
 ): number | undefined {
   return ifMatch && !ifMatch.any ? version : undefined;
+}
+
+/**
+ * What a write that met a change between the If-Match check and its own condition
+ * answers: when the caller's tag was checked (`checked`) and `error` is the record's
+ * "changed meanwhile" conflict (`changedCode`), the 412 with the current ETag, since
+ * the tag no longer holds; otherwise, or when the record is gone, `error` itself.
+ */
+export async function staleOr(
+  error: unknown,
+  options: {
+    readonly checked: boolean;
+    readonly changedCode: string;
+    readonly current: () => Promise<{ readonly version: number } | undefined>;
+  },
+): Promise<unknown> {
+  if (
+    !options.checked ||
+    !(error instanceof ApiError) ||
+    error.code !== options.changedCode
+  )
+    return error;
+  const current = await options.current();
+  return current ? preconditionFailed(current.version) : error;
 }

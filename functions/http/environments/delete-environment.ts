@@ -3,12 +3,7 @@ import { deleteEnvironment } from '../../domain/environments/delete-environment.
 import { EnvironmentId } from '../../domain/environments/environment.ts';
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { ApiError } from '../../platform/errors.ts';
-import {
-  preconditionFailed,
-  requireIfMatch,
-  versionToHold,
-} from '../../platform/etag.ts';
+import { requireIfMatch, staleOr, versionToHold } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEnvironment } from '../../store/environments.ts';
 
@@ -30,14 +25,11 @@ export const handler = httpHandler(
       return { status: 204 };
     } catch (error) {
       // With If-Match, a change that lands meanwhile is a stale precondition.
-      if (
-        expectedVersion === undefined ||
-        !(error instanceof ApiError) ||
-        error.code !== 'environment_modified'
-      )
-        throw error;
-      const current = await getEnvironment(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      throw await staleOr(error, {
+        checked: expectedVersion !== undefined,
+        changedCode: 'environment_modified',
+        current: () => getEnvironment(params.id),
+      });
     }
   },
 );

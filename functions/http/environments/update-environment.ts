@@ -6,8 +6,7 @@ import { toEnvironmentResource } from '../../domain/environments/environment-res
 import { ownedEnvironment } from '../../domain/environments/owned-environment.ts';
 import { updateEnvironment } from '../../domain/environments/update-environment.ts';
 import { ownedEstate } from '../../domain/estates/owned-estate.ts';
-import { ApiError } from '../../platform/errors.ts';
-import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { etagHeader, requireIfMatch, staleOr } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEnvironment } from '../../store/environments.ts';
 
@@ -38,14 +37,11 @@ export const handler = httpHandler(
       };
     } catch (error) {
       // With If-Match, a change that lands meanwhile is a stale precondition.
-      if (
-        !ifMatch ||
-        !(error instanceof ApiError) ||
-        error.code !== 'environment_modified'
-      )
-        throw error;
-      const current = await getEnvironment(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      throw await staleOr(error, {
+        checked: ifMatch !== undefined,
+        changedCode: 'environment_modified',
+        current: () => getEnvironment(params.id),
+      });
     }
   },
 );

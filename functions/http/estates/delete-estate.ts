@@ -3,14 +3,9 @@ import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { countServicesInEstate } from '../../domain/environments/count-services.ts';
 import { deleteEstate } from '../../domain/estates/delete-estate.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { EstateChangedError } from '../../domain/estates/estate-changed.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import {
-  preconditionFailed,
-  requireIfMatch,
-  versionToHold,
-} from '../../platform/etag.ts';
+import { requireIfMatch, staleOr, versionToHold } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
 
@@ -44,10 +39,11 @@ export const handler = httpHandler(
       return { status: 202, body: { data: withCost(toEstateResource(result), cost) } };
     } catch (error) {
       // With If-Match, a change that lands meanwhile is a stale precondition.
-      if (!(error instanceof EstateChangedError) || expectedVersion === undefined)
-        throw error;
-      const current = await getEstate(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      throw await staleOr(error, {
+        checked: expectedVersion !== undefined,
+        changedCode: 'estate_changed',
+        current: () => getEstate(params.id),
+      });
     }
   },
 );

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { costFieldsOf, withCost } from '../../domain/costs/month-to-date.ts';
 import { EstateId } from '../../domain/estates/estate.ts';
-import { EstateChangedError } from '../../domain/estates/estate-changed.ts';
 import { toEstateResource } from '../../domain/estates/estate-resource.ts';
 import { UpdateEstateBody, updateEstate } from '../../domain/estates/update-estate.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { etagHeader, requireIfMatch, staleOr } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getEstate } from '../../store/estates.ts';
 
@@ -36,9 +35,12 @@ export const handler = httpHandler(
         headers: etagHeader(updated),
       };
     } catch (error) {
-      if (!(error instanceof EstateChangedError) || !ifMatch) throw error;
-      const current = await getEstate(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      // With If-Match, a change that lands meanwhile is a stale precondition.
+      throw await staleOr(error, {
+        checked: ifMatch !== undefined,
+        changedCode: 'estate_changed',
+        current: () => getEstate(params.id),
+      });
     }
   },
 );

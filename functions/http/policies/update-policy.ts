@@ -3,10 +3,9 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { ownedPolicy } from '../../domain/policies/owned-policy.ts';
 import { PolicyId } from '../../domain/policies/policy.ts';
 import { UpdatePolicyBody } from '../../domain/policies/policy-body.ts';
-import { PolicyChangedError } from '../../domain/policies/policy-changed.ts';
 import { toPolicyResource } from '../../domain/policies/policy-resource.ts';
 import { updatePolicy } from '../../domain/policies/update-policy.ts';
-import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { etagHeader, requireIfMatch, staleOr } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getPolicy } from '../../store/policies.ts';
 
@@ -31,9 +30,12 @@ export const handler = httpHandler(
         headers: etagHeader(updated),
       };
     } catch (error) {
-      if (!(error instanceof PolicyChangedError) || !ifMatch) throw error;
-      const current = await getPolicy(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      // With If-Match, a change that lands meanwhile is a stale precondition.
+      throw await staleOr(error, {
+        checked: ifMatch !== undefined,
+        changedCode: 'policy_changed',
+        current: () => getPolicy(params.id),
+      });
     }
   },
 );

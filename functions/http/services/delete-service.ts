@@ -3,12 +3,7 @@ import { ownedEstate } from '../../domain/estates/owned-estate.ts';
 import { deleteService } from '../../domain/services/delete-service.ts';
 import { ownedService } from '../../domain/services/owned-service.ts';
 import { ServiceId } from '../../domain/services/service.ts';
-import { ApiError } from '../../platform/errors.ts';
-import {
-  preconditionFailed,
-  requireIfMatch,
-  versionToHold,
-} from '../../platform/etag.ts';
+import { requireIfMatch, staleOr, versionToHold } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getService } from '../../store/services.ts';
 
@@ -30,14 +25,11 @@ export const handler = httpHandler(
       return { status: 204 };
     } catch (error) {
       // With If-Match, a change that lands meanwhile is a stale precondition.
-      if (
-        expectedVersion === undefined ||
-        !(error instanceof ApiError) ||
-        error.code !== 'service_modified'
-      )
-        throw error;
-      const current = await getService(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      throw await staleOr(error, {
+        checked: expectedVersion !== undefined,
+        changedCode: 'service_modified',
+        current: () => getService(params.id),
+      });
     }
   },
 );

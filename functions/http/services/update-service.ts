@@ -6,8 +6,7 @@ import { ServiceId } from '../../domain/services/service.ts';
 import { UpdateServiceBody } from '../../domain/services/service-body.ts';
 import { toServiceResource } from '../../domain/services/service-resource.ts';
 import { updateService } from '../../domain/services/update-service.ts';
-import { ApiError } from '../../platform/errors.ts';
-import { etagHeader, preconditionFailed, requireIfMatch } from '../../platform/etag.ts';
+import { etagHeader, requireIfMatch, staleOr } from '../../platform/etag.ts';
 import { httpHandler } from '../../platform/http.ts';
 import { getService } from '../../store/services.ts';
 
@@ -33,10 +32,11 @@ export const handler = httpHandler(
       };
     } catch (error) {
       // With If-Match, a change that lands meanwhile is a stale precondition.
-      if (!ifMatch || !(error instanceof ApiError) || error.code !== 'service_modified')
-        throw error;
-      const current = await getService(params.id);
-      throw current ? preconditionFailed(current.version) : error;
+      throw await staleOr(error, {
+        checked: ifMatch !== undefined,
+        changedCode: 'service_modified',
+        current: () => getService(params.id),
+      });
     }
   },
 );
