@@ -9,7 +9,7 @@ import { type Caller, callerFromClaims, requireScope, type Scope } from './auth.
 import { isValidateOnly } from './dry-run.ts';
 import { ApiError } from './errors.ts';
 import type { idempotent } from './idempotency.ts';
-import { isUtf8Charset, parseJsonBody, utf8Text } from './json-body.ts';
+import { parseJsonBody, parseUnwantedBody } from './json-body.ts';
 import { logger } from './logger.ts';
 import { problemResponse } from './problem-response.ts';
 import { fromProviderError } from './provider-errors.ts';
@@ -84,32 +84,6 @@ const NO_QUERY = z.strictObject({});
  * it is refused by name as `unknown_field`, as every route with a body refuses one.
  */
 const NO_BODY = z.strictObject({});
-
-function refuseBody(event: HttpEvent): void {
-  if (event.body === undefined) return;
-  const text = event.isBase64Encoded
-    ? utf8Text(Buffer.from(event.body, 'base64'))
-    : event.body;
-  if (text.trim() === '') return;
-  // Only 400s here: a route without a body has no media type to be a 415 about.
-  if (!isUtf8Charset(event.headers?.['content-type'] ?? '')) {
-    throw new ApiError(400, {
-      code: 'invalid_json',
-      detail: 'This operation takes no body; send none, or {} as JSON in UTF-8.',
-    });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (cause) {
-    throw new ApiError(400, {
-      code: 'invalid_json',
-      detail: 'This operation takes no body; send none, or {}.',
-      cause,
-    });
-  }
-  validate(NO_BODY, parsed, 'body');
-}
 
 const requestIdOf = (event: HttpEvent) => event.requestContext?.requestId ?? 'unknown';
 
@@ -195,7 +169,10 @@ export function httpHandler<
     .handler(async (event) => {
       const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
       requireScope(caller, spec.scope);
-      if (!spec.body) refuseBody(event);
+      if (!spec.body) {
+        const unwanted = parseUnwantedBody(event);
+        if (unwanted !== undefined) validate(NO_BODY, unwanted, 'body');
+      }
       const body = spec.body
         ? validate(spec.body, parseJsonBody(event), 'body')
         : undefined;

@@ -37,17 +37,10 @@ export function parseJsonBody(event: BodyInput): unknown {
       detail: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
     });
   }
-  const text = bytes ? utf8Text(bytes) : event.body;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (cause) {
-    throw new ApiError(400, {
-      code: 'invalid_json',
-      detail: 'The request body is not valid JSON.',
-      cause,
-    });
-  }
+  const parsed = parseJson(
+    bytes ? utf8Text(bytes) : event.body,
+    'The request body is not valid JSON.',
+  );
   const malformed = lonelySurrogateAt(parsed);
   if (malformed !== undefined) {
     throw new ApiError(400, {
@@ -59,7 +52,7 @@ export function parseJsonBody(event: BodyInput): unknown {
 }
 
 /** Whether a Content-Type names no charset or UTF-8, the only one JSON text may use (RFC 8259). */
-export function isUtf8Charset(contentType: string): boolean {
+function isUtf8Charset(contentType: string): boolean {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType)?.[1];
   return charset === undefined || /^utf-?8$/i.test(charset);
 }
@@ -70,7 +63,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The text of a body that came base64-encoded, refused as invalid_json when its bytes
  * are not UTF-8: decoding would swap them for U+FFFD and store what nobody sent.
  */
-export function utf8Text(bytes: Uint8Array): string {
+function utf8Text(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch (cause) {
@@ -80,6 +73,36 @@ export function utf8Text(bytes: Uint8Array): string {
       cause,
     });
   }
+}
+
+/** The JSON a text holds; a 400 `invalid_json` saying `detail` when it holds none. */
+function parseJson(text: string, detail: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ApiError(400, { code: 'invalid_json', detail, cause });
+  }
+}
+
+/**
+ * What a route without a body was sent: undefined for nothing (or white space alone),
+ * else its JSON, for the route to refuse any field in it. The text must be UTF-8 JSON
+ * like any body's, but each refusal is a 400: such a route has no media type for a
+ * 415 to be about.
+ */
+export function parseUnwantedBody(event: BodyInput): unknown {
+  if (event.body === undefined) return undefined;
+  const text = event.isBase64Encoded
+    ? utf8Text(Buffer.from(event.body, 'base64'))
+    : event.body;
+  if (text.trim() === '') return undefined;
+  if (!isUtf8Charset(event.headers?.['content-type'] ?? '')) {
+    throw new ApiError(400, {
+      code: 'invalid_json',
+      detail: 'This operation takes no body; send none, or {} as JSON in UTF-8.',
+    });
+  }
+  return parseJson(text, 'This operation takes no body; send none, or {}.');
 }
 
 interface Visit {
