@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './command-line.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { PortInUseError } from './free-port.ts';
 import { localLog } from './log.ts';
@@ -23,17 +23,7 @@ const OPTIONS = {
   'schedule-seconds': { type: 'string', default: process.env.LOCAL_SCHEDULE_SECONDS },
 } as const;
 
-/** The command line's options, or one line saying what is wrong, the usage, and exit 2. */
-function readOptions() {
-  try {
-    return parseArgs({ options: OPTIONS });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const { values } = readOptions();
+const { values } = readCommandLine(OPTIONS, USAGE);
 
 const port = Number(values.port);
 const waitMs = Number(values['wait-ms']);

@@ -1,22 +1,12 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SCOPES } from '../../functions/platform/auth.ts';
+import { readCommandLine } from './command-line.ts';
 import { loadOrCreateKeys, signToken } from './jwt.ts';
 import { REPO_ROOT } from './runtime.ts';
 
 const USAGE =
   `usage: npm run token -- [--workspace WS-26-000021] [--scopes ${SCOPES.join(',')}] ` +
   '[--subject USR-26-000044] [--ttl seconds] [--data-dir path]';
-
-/** The command line's options, or the usage line and exit 2 for anything it does not know. */
-function readOptions() {
-  try {
-    return parseArgs({ options: OPTIONS });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
 
 const OPTIONS = {
   workspace: { type: 'string', default: 'WS-26-000021' },
@@ -30,7 +20,7 @@ const OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-const { values } = readOptions();
+const { values } = readCommandLine(OPTIONS, USAGE);
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
