@@ -1,14 +1,11 @@
 import { driverFor } from '../../drivers/registry.ts';
 import { getEnvironment } from '../../store/environments.ts';
-import { buildPutEvent } from '../../store/events.ts';
-import { buildEndProvisioning } from '../../store/service-writes.ts';
 import { getService } from '../../store/services.ts';
-import { ConditionFailedError, transact } from '../../store/transact.ts';
-import { nowIso } from '../common.ts';
+import { ConditionFailedError } from '../../store/transact.ts';
 import { mustGetEstate } from '../estates/estate-failure.ts';
 import { evaluateEstateHealth } from '../health/evaluate-estate-health.ts';
+import { endProvisioning } from './end-provisioning.ts';
 import type { Service, ServiceHealth } from './service.ts';
-import { serviceEvent } from './service-events.ts';
 import { toWorkloadConfig, UNPROBED_HEALTH } from './workload.ts';
 
 /** How a provisioning step ended: the service's status, or `deleted` if it is gone. */
@@ -54,27 +51,11 @@ export async function provisionService(serviceId: string): Promise<ProvisioningO
     });
     health = { score: reading.score, status: reading.status };
   }
-  const now = new Date();
-  const ready: Service = {
-    ...service,
-    status: 'running',
-    provider_resource: providerResource,
-    health,
-    version: service.version + 1,
-    updated_at: nowIso(now),
-  };
   try {
-    await transact([
-      {
-        Update: buildEndProvisioning({
-          serviceId,
-          to: 'running',
-          now: ready.updated_at,
-          set: { provider_resource: providerResource, health },
-        }),
-      },
-      { Put: buildPutEvent(serviceEvent(estate, ready, 'ready', now)) },
-    ]);
+    await endProvisioning(estate, service, 'running', {
+      provider_resource: providerResource,
+      health,
+    });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     await driver.removeWorkload({ providerResource });

@@ -1,11 +1,8 @@
-import { buildPutEvent } from '../../store/events.ts';
-import { buildEndProvisioning } from '../../store/service-writes.ts';
 import { getService } from '../../store/services.ts';
-import { ConditionFailedError, transact } from '../../store/transact.ts';
-import { nowIso } from '../common.ts';
+import { ConditionFailedError } from '../../store/transact.ts';
 import { mustGetEstate } from '../estates/estate-failure.ts';
+import { endProvisioning } from './end-provisioning.ts';
 import type { Service } from './service.ts';
-import { serviceEvent } from './service-events.ts';
 
 // Kept apart from provision-service.ts, which reaches the cloud drivers: marking a
 // service failed needs none, so the task that does only that bundles none.
@@ -23,26 +20,8 @@ export async function failService(
   if (!service) return 'deleted';
   if (service.status !== 'provisioning') return service.status;
   const estate = await mustGetEstate(service.estate_id);
-  const now = new Date();
-  const failed: Service = {
-    ...service,
-    status: 'failed',
-    status_reason: reason,
-    version: service.version + 1,
-    updated_at: nowIso(now),
-  };
   try {
-    await transact([
-      {
-        Update: buildEndProvisioning({
-          serviceId,
-          to: 'failed',
-          now: failed.updated_at,
-          set: { status_reason: reason },
-        }),
-      },
-      { Put: buildPutEvent(serviceEvent(estate, failed, 'failed', now)) },
-    ]);
+    await endProvisioning(estate, service, 'failed', { status_reason: reason });
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     return (await getService(serviceId))?.status ?? 'deleted';
